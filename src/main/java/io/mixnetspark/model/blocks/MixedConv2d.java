@@ -1,0 +1,87 @@
+package io.mixnetspark.model.blocks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import io.mixnetspark.model.arch.ChannelMath;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code MixedConv2d} is MixConv (Tan & Le, 2019): the input channels are split into groups, each
+ * group gets its own convolution with its own kernel size, and the outputs are concatenated.
+ * Channel splits are equal with the remainder in the first group (spec 1.7). With {@code
+ * depthwise} each group's conv is depthwise (the MixConv layer); without it every kernel is 1x1
+ * and the block is a grouped pointwise conv. Mirrors timm's {@code timm/layers/mixed_conv2d.py};
+ * children are named {@code 0}, {@code 1}, ... as there.
+ */
+public final class MixedConv2d extends NamedBlock {
+
+    private final int[] inSplits;
+    private final long[] splitIndices;
+    private final List<Block> convs = new ArrayList<>();
+
+    /**
+     * Creates a mixed convolution.
+     *
+     * @param inChannels input channels
+     * @param outChannels output channels
+     * @param kernels kernel size of each channel group (at least two)
+     * @param stride stride of every group
+     * @param depthwise whether each group's conv is depthwise
+     */
+    public MixedConv2d(int inChannels, int outChannels, int[] kernels, int stride, boolean depthwise) {
+        this.inSplits = ChannelMath.splitChannels(inChannels, kernels.length);
+        int[] outSplits = ChannelMath.splitChannels(outChannels, kernels.length);
+        this.splitIndices = new long[kernels.length - 1];
+        long offset = 0;
+        for (int g = 0; g < kernels.length; g++) {
+            if (g > 0) {
+                splitIndices[g - 1] = offset;
+            }
+            offset += inSplits[g];
+            int groups = depthwise ? inSplits[g] : 1;
+            convs.add(module(String.valueOf(g), Layers.conv(outSplits[g], kernels[g], stride, groups, false)));
+        }
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDList parts = inputs.singletonOrThrow().split(splitIndices, 1);
+        NDList outputs = new NDList(parts.size());
+        for (int g = 0; g < parts.size(); g++) {
+            outputs.add(run(convs.get(g), ps, parts.get(g), training));
+        }
+        return new NDList(NDArrays.concat(outputs, 1));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        for (int g = 0; g < convs.size(); g++) {
+            convs.get(g).initialize(manager, dataType, groupShape(inputShapes[0], g));
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        long channels = 0;
+        Shape first = null;
+        for (int g = 0; g < convs.size(); g++) {
+            Shape out = convs.get(g).getOutputShapes(new Shape[] {groupShape(inputShapes[0], g)})[0];
+            channels += out.get(1);
+            first = out;
+        }
+        return new Shape[] {new Shape(first.get(0), channels, first.get(2), first.get(3))};
+    }
+
+    private Shape groupShape(Shape input, int group) {
+        return new Shape(input.get(0), inSplits[group], input.get(2), input.get(3));
+    }
+}
