@@ -1,0 +1,77 @@
+package io.mixnetspark.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * {@code MixNetCli} is the entry point of {@code ./mixnet}: a picocli command whose subcommands do
+ * what a user does with MixNet. Exit codes: 0 success, 1 a failure while running (with the
+ * reason), 2 a usage error (bad flag, bad value).
+ */
+@Command(name = "mixnet", mixinStandardHelpOptions = true, versionProvider = MixNetCli.Version.class,
+        description = "MixNet image classification on Apache Spark and DJL.",
+        subcommands = {InfoCommand.class})
+public final class MixNetCli implements Runnable {
+
+    /** Exit code for a failure while running. */
+    public static final int EXIT_FAILURE = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Builds the command line with the project's error handling.
+     *
+     * @return the configured picocli command line
+     */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new MixNetCli());
+        cli.setExecutionExceptionHandler(new FailureReporter());
+        return cli;
+    }
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Prints a failure's reason (not a stack trace) and returns {@link #EXIT_FAILURE}. */
+    static final class FailureReporter implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+            PrintWriter err = cli.getErr();
+            if (e instanceof IllegalArgumentException) {
+                err.println("mixnet " + cli.getCommandName() + ": " + e.getMessage());
+                err.flush();
+                return cli.getCommandSpec().exitCodeOnInvalidInput();
+            }
+            err.println("mixnet " + cli.getCommandName() + " failed: " + e);
+            if (Boolean.getBoolean("mixnet.debug")) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_FAILURE;
+        }
+    }
+
+    /** Reports the project version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = MixNetCli.class.getPackage().getImplementationVersion();
+            return new String[] {"mixnet-spark " + (v == null ? "(development build)" : v)};
+        }
+    }
+}
