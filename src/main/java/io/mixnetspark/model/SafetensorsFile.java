@@ -50,10 +50,23 @@ public final class SafetensorsFile {
      * @throws IOException when the file cannot be read
      */
     public static Map<String, NDArray> read(NDManager manager, Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return read(manager, Files.readAllBytes(file), file.toString());
+    }
+
+    /**
+     * Reads every tensor of a safetensors file held in memory.
+     *
+     * @param manager owns the created arrays
+     * @param bytes the whole file
+     * @param source names the content in error messages
+     * @return the tensors by name, in file order
+     * @throws CorruptWeightsException when the bytes are not valid safetensors
+     */
+    public static Map<String, NDArray> read(NDManager manager, byte[] bytes, String source)
+            throws CorruptWeightsException {
         if (!looksLike(bytes, bytes.length)) {
             throw new CorruptWeightsException(
-                    file + " is not a safetensors file (" + bytes.length
+                    source + " is not a safetensors file (" + bytes.length
                             + " bytes; expected an 8-byte header length followed by a JSON header)");
         }
         try {
@@ -61,7 +74,7 @@ public final class SafetensorsFile {
             return MixNetModel.byName(list);
         } catch (RuntimeException e) {
             throw new CorruptWeightsException(
-                    file + " is a damaged safetensors file: " + e.getMessage(), e);
+                    source + " is a damaged safetensors file: " + e.getMessage(), e);
         }
     }
 

@@ -23,7 +23,7 @@ public record MixNetConfig(
         double depthMultiplier,
         float dropRate,
         float dropPathRate,
-        SeActivation seActivation) {
+        SeActivation seActivation) implements java.io.Serializable {
 
     /** Validates the values, naming the bad one. */
     public MixNetConfig {

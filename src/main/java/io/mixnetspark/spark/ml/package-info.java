@@ -1,0 +1,7 @@
+/**
+ * The Spark ML stages: {@link io.mixnetspark.spark.ml.MixNetClassificationModel} (a {@code
+ * Model}/Transformer that labels images on the executors) with its params, persistence and
+ * schema. Everything that touches Spark lives under {@code io.mixnetspark.spark}; the network and
+ * the decoders below it know nothing of Spark.
+ */
+package io.mixnetspark.spark.ml;
