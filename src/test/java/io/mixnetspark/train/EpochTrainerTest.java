@@ -7,7 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import io.mixnetspark.metrics.TopKAccumulator;
 import io.mixnetspark.model.MixNetModel;
 import java.util.ArrayList;
@@ -16,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The loop's contract: sync before the update, BN hook per epoch, flat memory, EMA evaluation. */
+/**
+ * The loop's contract: the same update as DJL's own trainer where both agree, sync before the update,
+ * the BN hook per epoch, flat native memory, EMA evaluation, batch checks.
+ */
 class EpochTrainerTest {
 
     /** 49 BatchNorm layers in MixNet-S, each with a running mean and variance. */
@@ -63,6 +73,37 @@ class EpochTrainerTest {
             // Two steps per epoch, no warmup, 4 epochs: step 1 is 1/8 into the cosine.
             assertEquals(1e-5 + 0.5 * (0.1 - 1e-5) * (1 + Math.cos(Math.PI / 8)), stats.lastLr(), 1e-12);
             assertTrue(stats.meanLoss() > 0 && stats.imagesPerSecond() > 0 && stats.msPerStep() > 0);
+        }
+    }
+
+    @Test
+    void oneStepMatchesDjlsOwnTrainerWithPlainSgd() {
+        // Without momentum, weight decay and smoothing, PyTorch's and DJL's SGD are the same update.
+        TrainingRecipe plain = TestNetworks.recipe().setLr(0.05).optMomentum(0).optWeightDecay(0).optLabelSmoothing(0).build();
+        Batch batch = TestNetworks.randomBatches(1, 4, 9).get(0);
+        DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f)).build());
+        try (MixNetModel ours = TestNetworks.mixnetS(0f, 8);
+                MixNetModel theirs = TestNetworks.mixnetS(0f, 8);
+                EpochTrainer trainer = new EpochTrainer(ours, plain, 1, GradientSync.LOCAL);
+                Trainer djlTrainer = theirs.djlModel().newTrainer(djlConfig);
+                NDManager manager = NDManager.newBaseManager()) {
+            trainer.trainEpoch(List.of(batch).iterator());
+            NDList x = new NDList(manager.create(batch.pixels(), batch.shape()));
+            NDList y = new NDList(manager.create(batch.labels()));
+            try (GradientCollector collector = djlTrainer.newGradientCollector()) {
+                collector.backward(djlTrainer.getLoss().evaluate(y, djlTrainer.forward(x)));
+            }
+            djlTrainer.step();
+
+            Map<String, float[]> expected = TestNetworks.snapshot(theirs);
+            Map<String, float[]> actual = TestNetworks.snapshot(ours);
+            expected.forEach((key, values) -> {
+                float[] got = actual.get(key);
+                for (int i = 0; i < values.length; i++) {
+                    assertEquals(values[i], got[i], 1e-4f * (1 + Math.abs(values[i])), key + "[" + i + "]");
+                }
+            });
         }
     }
 
