@@ -53,15 +53,6 @@ public final class WeightsEma implements AutoCloseable {
     }
 
     /**
-     * Returns the decay.
-     *
-     * @return decay per update
-     */
-    public float decay() {
-        return decay;
-    }
-
-    /**
      * Moves the average towards the network's current values.
      *
      * @param source the network's tensors (same keys as at construction)
