@@ -113,6 +113,7 @@ public final class MomentumSgd implements AutoCloseable {
      */
     public void step(Map<String, NDArray> weights, Map<String, NDArray> gradients, float lr) {
         try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
             for (Map.Entry<String, NDArray> e : weights.entrySet()) {
                 String key = e.getKey();
                 NDArray w = e.getValue();

@@ -59,6 +59,7 @@ public final class WeightsEma implements AutoCloseable {
      */
     public void update(StateDict source) {
         try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
             for (Map.Entry<String, NDArray> e : average.entrySet()) {
                 NDArray current = source.entries().get(e.getKey()).getArray().stopGradient();
                 NDArray ema = e.getValue();
@@ -74,6 +75,7 @@ public final class WeightsEma implements AutoCloseable {
      */
     public void swapWith(StateDict target) {
         try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
             for (Map.Entry<String, NDArray> e : average.entrySet()) {
                 NDArray live = target.entries().get(e.getKey()).getArray().stopGradient();
                 NDArray saved = live.duplicate();
