@@ -3,15 +3,13 @@ package io.mixnetspark.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import io.mixnetspark.model.MixNetModel;
 import io.mixnetspark.model.SafetensorsFile;
-import io.mixnetspark.model.weights.CorruptWeightsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 
-/** Named tensors to and from safetensors streams (optimizer and EMA state of a checkpoint). */
+/** Named tensors to and from safetensors streams (the tensor files of a checkpoint). */
 final class TensorFiles {
 
     private TensorFiles() {}
@@ -30,14 +28,6 @@ final class TensorFiles {
 
     /** Reads every tensor of a safetensors stream, by name; the arrays belong to the manager. */
     static Map<String, NDArray> read(NDManager manager, InputStream in, String source) throws IOException {
-        byte[] bytes = in.readAllBytes();
-        if (!SafetensorsFile.looksLike(bytes, bytes.length)) {
-            throw new CorruptWeightsException(source + " is not a safetensors file (" + bytes.length + " bytes)");
-        }
-        try {
-            return MixNetModel.byName(NDList.decode(manager, bytes));
-        } catch (RuntimeException e) {
-            throw new CorruptWeightsException(source + " is a damaged safetensors file: " + e.getMessage(), e);
-        }
+        return SafetensorsFile.read(manager, in.readAllBytes(), source);
     }
 }
