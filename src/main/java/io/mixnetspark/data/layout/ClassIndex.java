@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 
 /**
  * {@code ClassIndex} maps class ids (ImageNet wnids) to 0-based class indices and back.
@@ -27,6 +29,9 @@ import java.util.TreeSet;
 public final class ClassIndex implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The name that selects {@link #imagenet()} in {@link #load}. */
+    public static final String IMAGENET = "imagenet";
+
     private static final String IMAGENET_RESOURCE = "/io/mixnetspark/imagenet/classes.json";
 
     private final List<String> wnids;
@@ -95,6 +100,26 @@ public final class ClassIndex implements Serializable {
             }
         }
         return new ClassIndex(ids);
+    }
+
+    /**
+     * Resolves a class index named by a user: {@value #IMAGENET} for {@link #imagenet()}, or the
+     * path of a class list file read with {@link #fromText(InputStream)} through Hadoop's {@code
+     * FileSystem}.
+     *
+     * @param conf the Hadoop configuration
+     * @param spec {@code imagenet} or a path
+     * @return the index
+     * @throws IOException when the file cannot be read
+     */
+    public static ClassIndex load(Configuration conf, String spec) throws IOException {
+        if (IMAGENET.equalsIgnoreCase(spec)) {
+            return imagenet();
+        }
+        Path path = new Path(spec);
+        try (InputStream in = path.getFileSystem(conf).open(path)) {
+            return fromText(in);
+        }
     }
 
     /**
