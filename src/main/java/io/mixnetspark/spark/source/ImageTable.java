@@ -1,11 +1,12 @@
 package io.mixnetspark.spark.source;
 
+import java.util.Arrays;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.connector.catalog.Column;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.read.ScanBuilder;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
@@ -35,8 +36,10 @@ final class ImageTable implements SupportsRead {
     }
 
     @Override
-    public StructType schema() {
-        return ImageDatasets.SCHEMA;
+    public Column[] columns() {
+        return Arrays.stream(ImageDatasets.SCHEMA.fields())
+                .map(f -> Column.create(f.name(), f.dataType(), f.nullable()))
+                .toArray(Column[]::new);
     }
 
     @Override

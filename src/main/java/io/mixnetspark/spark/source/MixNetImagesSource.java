@@ -1,7 +1,8 @@
 package io.mixnetspark.spark.source;
 
+import io.mixnetspark.spark.HadoopConf;
 import java.util.Map;
-import org.apache.spark.sql.classic.SparkSession;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableProvider;
 import org.apache.spark.sql.connector.expressions.Transform;
@@ -63,7 +64,6 @@ public final class MixNetImagesSource implements TableProvider, DataSourceRegist
     @Override
     public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
         ImageReadOptions options = ImageReadOptions.parse(new CaseInsensitiveStringMap(properties));
-        SparkSession session = (SparkSession) org.apache.spark.sql.SparkSession.active();
-        return new ImageTable(options, session.sessionState().newHadoopConf());
+        return new ImageTable(options, HadoopConf.of(SparkSession.active()));
     }
 }

@@ -8,6 +8,7 @@ import io.mixnetspark.data.layout.ClassIndex;
 import io.mixnetspark.data.layout.ImageRecord;
 import io.mixnetspark.data.layout.Keys;
 import io.mixnetspark.data.layout.TfRecordWriter;
+import io.mixnetspark.testing.Digests;
 import io.mixnetspark.testing.LocalSparkSessions;
 import io.mixnetspark.testing.PhotoSubset;
 import java.io.IOException;
@@ -16,10 +17,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -215,12 +213,7 @@ class MixNetImagesSourceTest {
     }
 
     private static String row(String key, int label, String wnid, byte[] image) {
-        try {
-            return key + "|" + label + "|" + wnid + "|"
-                    + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return key + "|" + label + "|" + wnid + "|" + Digests.sha256(image);
     }
 
     private static String messages(Throwable e) {
