@@ -7,7 +7,8 @@ import java.util.Objects;
  * {@code mixnet-images} data source turns into {@code (key, label, wnid, image, source)}.
  *
  * <p>The image is kept encoded (JPEG, PNG or WebP bytes as stored); decoding is left to whoever
- * consumes the record. The byte array is shared, not copied: callers must not modify it.
+ * consumes the record. The byte array is shared, not copied: callers must not modify it; record
+ * equality compares it by identity, not content.
  *
  * @param key the sample key, unique within a dataset (for ImageNet the file stem, e.g. {@code
  *     n01440764_10026} or {@code ILSVRC2012_val_00000001})
