@@ -146,11 +146,11 @@ class ShardCommandTest {
     }
 
     private static String shard(String... args) {
-        List<String> all = new ArrayList<>(List.of("--data_dir", dir.resolve("data").toString()));
+        List<String> all = new ArrayList<>(List.of("shard", "--data_dir", dir.resolve("data").toString()));
         all.addAll(List.of(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new ShardCommand());
+        CommandLine cli = MixNetCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(all.toArray(new String[0]));
