@@ -1,0 +1,152 @@
+package io.mixnetspark.data.decode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mixnetspark.testing.PixelDiff;
+import io.mixnetspark.testing.SharedData;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every file in {@code shared/datasets/image-edge-cases} decodes, or fails with a clear message,
+ * as that folder's README says, on both decoding paths (libjpeg-turbo and ImageIO-only). The files
+ * were made from two Imagenette photos, which serve as the expected pictures.
+ */
+class EdgeCaseDecodeTest {
+
+    private static final String EDGE = "datasets/image-edge-cases/";
+    private static final String CHURCH = "datasets/imagenette2-224-subset/train/n03028079/ILSVRC2012_val_00004939.JPEG";
+    private static final String GOLF = "datasets/imagenette2-224-subset/train/n03445777/ILSVRC2012_val_00003793.JPEG";
+
+    private static ImageDecoder decoder(boolean nativeJpeg) {
+        return new ImageDecoder(DecodeOptions.defaults(), nativeJpeg);
+    }
+
+    private static RgbImage decodeOk(boolean nativeJpeg, String relative) {
+        DecodeResult r = decoder(nativeJpeg).decode(SharedData.require(relative));
+        assertTrue(r.isOk(), relative + ": " + r.error());
+        assertEquals(224, r.image().width());
+        assertEquals(224, r.image().height());
+        return r.image();
+    }
+
+    private static double[] channelMeans(RgbImage image) {
+        double[] m = new double[3];
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                for (int c = 0; c < 3; c++) {
+                    m[c] += image.sample(x, y, c);
+                }
+            }
+        }
+        for (int c = 0; c < 3; c++) {
+            m[c] /= (double) image.width() * image.height();
+        }
+        return m;
+    }
+
+    @ParameterizedTest(name = "native={0}")
+    @ValueSource(booleans = {true, false})
+    void cmykJpegHasTheSourceColours(boolean nativeJpeg) {
+        RgbImage cmyk = decodeOk(nativeJpeg, EDGE + "cmyk.JPEG");
+        RgbImage source = decodeOk(nativeJpeg, CHURCH);
+        double[] got = channelMeans(cmyk);
+        double[] want = channelMeans(source);
+        for (int c = 0; c < 3; c++) {
+            // ImageIO's getRGB gives 153/158/160 here: inverted CMYK read as RGB
+            assertEquals(want[c], got[c], 1.5, "channel " + c + " mean");
+        }
+        PixelDiff d = PixelDiff.of(cmyk.pixels(), source.pixels());
+        assertTrue(d.mean() < 3, "CMYK vs source photo: " + d);
+    }
+
+    @ParameterizedTest(name = "native={0}")
+    @ValueSource(booleans = {true, false})
+    void pngNamedJpegIsSniffedFromContent(boolean nativeJpeg) {
+        RgbImage png = decodeOk(nativeJpeg, EDGE + "png_named_as.JPEG");
+        assertEquals(ImageFormat.PNG, ImageFormat.sniff(bytes(EDGE + "png_named_as.JPEG")));
+        PixelDiff d = PixelDiff.of(png.pixels(), decodeOk(nativeJpeg, CHURCH).pixels());
+        assertTrue(d.mean() < 0.5, "PNG vs source photo: " + d);
+    }
+
+    @ParameterizedTest(name = "native={0}")
+    @ValueSource(booleans = {true, false})
+    void progressiveJpegDecodes(boolean nativeJpeg) {
+        RgbImage progressive = decodeOk(nativeJpeg, EDGE + "progressive.JPEG");
+        PixelDiff d = PixelDiff.of(progressive.pixels(), decodeOk(nativeJpeg, CHURCH).pixels());
+        assertTrue(d.mean() < 3, "progressive re-encoding vs source photo: " + d);
+    }
+
+    @ParameterizedTest(name = "native={0}")
+    @ValueSource(booleans = {true, false})
+    void exifOrientationSixIsTurnedUpright(boolean nativeJpeg) throws IOException {
+        RgbImage upright = decodeOk(nativeJpeg, EDGE + "exif_orientation_6.JPEG");
+        RgbImage golf = decodeOk(nativeJpeg, GOLF);
+        PixelDiff turned = PixelDiff.of(upright.pixels(), golf.pixels());
+        assertTrue(turned.mean() < 1.5, "orientation applied vs source photo: " + turned);
+        // the raster as stored (what ImageIO.read gives) is the photo on its side
+        BufferedImage stored = ImageIO.read(SharedData.require(EDGE + "exif_orientation_6.JPEG").toFile());
+        RgbImage sideways = ImageIoDecoder.toRgb(stored, true);
+        PixelDiff notTurned = PixelDiff.of(sideways.pixels(), golf.pixels());
+        assertTrue(notTurned.mean() > 10, "stored raster should differ from the upright photo: " + notTurned);
+    }
+
+    @ParameterizedTest(name = "native={0}")
+    @ValueSource(booleans = {true, false})
+    void rgbaPngDropsAlphaAsPilConvertDoes(boolean nativeJpeg) {
+        RgbImage rgba = decodeOk(nativeJpeg, EDGE + "rgba.png");
+        PixelDiff d = PixelDiff.of(rgba.pixels(), decodeOk(nativeJpeg, GOLF).pixels());
+        assertTrue(d.mean() < 0.5, "RGBA without alpha vs source photo: " + d);
+    }
+
+    @ParameterizedTest(name = "native={0}")
+    @ValueSource(booleans = {true, false})
+    void sixteenBitGreyBecomesRoundedGreyRgb(boolean nativeJpeg) throws IOException {
+        RgbImage grey = decodeOk(nativeJpeg, EDGE + "gray16.png");
+        Raster raw = ImageIO.read(SharedData.require(EDGE + "gray16.png").toFile()).getRaster();
+        assertEquals(16, raw.getSampleModel().getSampleSize(0));
+        for (int y = 0; y < 224; y += 7) {
+            for (int x = 0; x < 224; x += 5) {
+                int expected = (int) Math.round(raw.getSample(x, y, 0) * 255.0 / 65535.0);
+                for (int c = 0; c < 3; c++) {
+                    assertEquals(expected, grey.sample(x, y, c), "pixel " + x + "," + y + " channel " + c);
+                }
+            }
+        }
+        // made from the golf-ball photo: its luma (PIL "L") averages 161.8
+        assertEquals(161.8, channelMeans(grey)[0], 2.0);
+    }
+
+    @ParameterizedTest(name = "native={0}")
+    @ValueSource(booleans = {true, false})
+    void truncatedJpegIsAnError(boolean nativeJpeg) {
+        DecodeResult r = decoder(nativeJpeg).decode(SharedData.require(EDGE + "truncated.JPEG"));
+        assertFalse(r.isOk());
+        assertTrue(r.error().startsWith("truncated JPEG"), r.error());
+    }
+
+    @ParameterizedTest(name = "native={0}")
+    @ValueSource(booleans = {true, false})
+    void emptyAndTextFilesAreErrors(boolean nativeJpeg) {
+        DecodeResult empty = decoder(nativeJpeg).decode(SharedData.require(EDGE + "empty.JPEG"));
+        assertFalse(empty.isOk());
+        assertTrue(empty.error().startsWith("empty input"), empty.error());
+        DecodeResult text = decoder(nativeJpeg).decode(SharedData.require(EDGE + "not_an_image.JPEG"));
+        assertFalse(text.isOk());
+        assertTrue(text.error().startsWith("not an image"), text.error());
+    }
+
+    private static byte[] bytes(String relative) {
+        try {
+            return java.nio.file.Files.readAllBytes(SharedData.require(relative));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
