@@ -54,12 +54,14 @@ public record Normalization(float[] mean, float[] std) {
         int plane = image.width() * image.height();
         float[] out = new float[3 * plane];
         byte[] px = image.pixels();
+        float[] table = new float[256];
         for (int c = 0; c < 3; c++) {
-            float m = mean[c];
-            float s = std[c];
+            for (int v = 0; v < 256; v++) {
+                table[v] = (v / 255f - mean[c]) / std[c];
+            }
             int o = c * plane;
             for (int i = 0; i < plane; i++) {
-                out[o + i] = ((px[3 * i + c] & 0xFF) / 255f - m) / s;
+                out[o + i] = table[px[3 * i + c] & 0xFF];
             }
         }
         return out;
