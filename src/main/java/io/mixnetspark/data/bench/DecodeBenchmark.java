@@ -101,7 +101,7 @@ public final class DecodeBenchmark {
     private static void printReport(PrintStream out, BenchOptions o, String pilVersion, List<String> rows,
             List<String> diffRows) {
         out.println("Machine: " + Machine.describe() + "; Java " + Runtime.version()
-                + "; libjpeg-turbo (OpenCV) " + (ImageDecoder.nativeJpegAvailable() ? "loaded" : "NOT loaded")
+                + "; JPEG decoder: " + ImageDecoder.jpegDecoder()
                 + "; PIL " + pilVersion);
         out.println("Rounds: " + o.rounds() + ", interleaved; median images/s (best in brackets);"
                 + " 1 thread unless marked; ratio = Java / PIL (medians).");

@@ -11,16 +11,18 @@ import java.nio.file.Path;
  * <p>The format is sniffed from the content, not the name. A JPEG's header is read first: the
  * pixel cap is checked on the declared size, a file without an end-of-image marker after its scans
  * is refused as truncated (PIL's default, rather than a silently grey lower part), and the EXIF
- * orientation is noted. YCbCr/RGB/grey JPEGs then go through libjpeg-turbo ({@link NativeJpeg}),
- * at reduced DCT scale when {@link DecodeOptions#reduceToAtLeast()} asks for it; CMYK/YCCK JPEGs,
- * JPEGs with a non-sRGB profile and all other formats go through ImageIO.
+ * orientation is noted. YCbCr/RGB/grey JPEGs then go through libjpeg-turbo: the system's
+ * libturbojpeg when installed ({@link TurboJpeg}), else the copy inside OpenCV's bundled natives
+ * ({@link OpenCvJpeg}), at reduced DCT scale when {@link DecodeOptions#reduceToAtLeast()} asks for
+ * it; CMYK/YCCK JPEGs, JPEGs with a non-sRGB profile and all other formats go through ImageIO (as
+ * do all JPEGs where neither native library loads).
  *
  * <p>Immutable and thread-safe; one instance can serve every decoding thread.
  */
 public final class ImageDecoder {
 
     private final DecodeOptions options;
-    private final boolean nativeJpeg;
+    private final JpegCodec jpeg;
 
     /** A decoder with {@link DecodeOptions#defaults()}. */
     public ImageDecoder() {
@@ -33,28 +35,38 @@ public final class ImageDecoder {
      * @param options cap, reduced decoding, colour profiles
      */
     public ImageDecoder(DecodeOptions options) {
-        this(options, true);
+        this(options, JpegCodec.fastest());
     }
 
     /**
-     * A decoder that may be told to leave libjpeg-turbo aside (tests of the ImageIO path).
+     * A decoder with a chosen JPEG codec (tests of each path).
      *
      * @param options cap, reduced decoding, colour profiles
-     * @param useNativeJpeg false to decode JPEGs with ImageIO too
+     * @param jpeg the native codec, or null to decode JPEGs with ImageIO too
      */
-    ImageDecoder(DecodeOptions options, boolean useNativeJpeg) {
+    ImageDecoder(DecodeOptions options, JpegCodec jpeg) {
         this.options = options;
-        this.nativeJpeg = useNativeJpeg && NativeJpeg.available();
+        this.jpeg = jpeg;
     }
 
     /**
-     * Tells whether libjpeg-turbo loaded on this platform (else JPEGs decode through ImageIO, at
-     * full scale and more slowly).
+     * Names the JPEG decoder this machine uses by default: the system's libturbojpeg, OpenCV's
+     * bundled libjpeg-turbo, or ImageIO (full scale only, slower) when neither loads.
      *
-     * @return true when the native JPEG path is available
+     * @return a short description, for logs and reports
      */
-    public static boolean nativeJpegAvailable() {
-        return NativeJpeg.available();
+    public static String jpegDecoder() {
+        JpegCodec codec = JpegCodec.fastest();
+        return codec == null ? "ImageIO (no native libjpeg-turbo loaded)" : codec.name();
+    }
+
+    /**
+     * Tells whether JPEGs can be decoded at reduced DCT scale here (a native codec loaded).
+     *
+     * @return true when {@link DecodeOptions#reduceToAtLeast()} takes effect
+     */
+    public static boolean dctReductionAvailable() {
+        return JpegCodec.fastest() != null;
     }
 
     /**
@@ -115,13 +127,13 @@ public final class ImageDecoder {
                     + " (file cut short?)");
         }
         RgbImage stored = usesNative(header)
-                ? NativeJpeg.decode(data, options.scaleDenominator(header.width(), header.height()))
+                ? jpeg.decode(data, options.scaleDenominator(header.width(), header.height()))
                 : ImageIoDecoder.decode(data, ImageFormat.JPEG, options);
         return ExifOrientation.apply(stored, header.orientation());
     }
 
     private boolean usesNative(JpegHeader header) {
-        if (!nativeJpeg || header.precision() != 8) {
+        if (jpeg == null || header.precision() != 8) {
             return false;
         }
         if (header.components() == 1) {

@@ -1,6 +1,7 @@
 package io.mixnetspark.data.transform;
 
 import io.mixnetspark.data.decode.RgbImage;
+import java.util.Arrays;
 
 /**
  * {@code Normalization} turns 8-bit RGB into the network's input: CHW float32, each value {@code
@@ -34,14 +35,39 @@ public record Normalization(float[] mean, float[] std) {
         }
     }
 
+    /**
+     * Returns the per-channel mean (a copy).
+     *
+     * @return R, G, B means on the 0..1 scale
+     */
     @Override
     public float[] mean() {
         return mean.clone();
     }
 
+    /**
+     * Returns the per-channel standard deviation (a copy).
+     *
+     * @return R, G, B standard deviations on the 0..1 scale
+     */
     @Override
     public float[] std() {
         return std.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Normalization n && Arrays.equals(mean, n.mean) && Arrays.equals(std, n.std);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(mean) + Arrays.hashCode(std);
+    }
+
+    @Override
+    public String toString() {
+        return "Normalization[mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + "]";
     }
 
     /**

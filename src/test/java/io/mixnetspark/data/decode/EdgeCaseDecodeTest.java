@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every file in {@code shared/datasets/image-edge-cases} decodes, or fails with a clear message,
- * as that folder's README says, on both decoding paths (libjpeg-turbo and ImageIO-only). The files
+ * as that folder's README says, with each JPEG codec (system libturbojpeg, OpenCV's libjpeg-turbo,
+ * ImageIO only). The files
  * were made from two Imagenette photos, which serve as the expected pictures.
  */
 class EdgeCaseDecodeTest {
@@ -24,12 +25,12 @@ class EdgeCaseDecodeTest {
     private static final String CHURCH = "datasets/imagenette2-224-subset/train/n03028079/ILSVRC2012_val_00004939.JPEG";
     private static final String GOLF = "datasets/imagenette2-224-subset/train/n03445777/ILSVRC2012_val_00003793.JPEG";
 
-    private static ImageDecoder decoder(boolean nativeJpeg) {
-        return new ImageDecoder(DecodeOptions.defaults(), nativeJpeg);
+    private static ImageDecoder decoder(String codec) {
+        return TestCodecs.decoder(codec, DecodeOptions.defaults());
     }
 
-    private static RgbImage decodeOk(boolean nativeJpeg, String relative) {
-        DecodeResult r = decoder(nativeJpeg).decode(SharedData.require(relative));
+    private static RgbImage decodeOk(String codec, String relative) {
+        DecodeResult r = decoder(codec).decode(SharedData.require(relative));
         assertTrue(r.isOk(), relative + ": " + r.error());
         assertEquals(224, r.image().width());
         assertEquals(224, r.image().height());
@@ -51,11 +52,11 @@ class EdgeCaseDecodeTest {
         return m;
     }
 
-    @ParameterizedTest(name = "native={0}")
-    @ValueSource(booleans = {true, false})
-    void cmykJpegHasTheSourceColours(boolean nativeJpeg) {
-        RgbImage cmyk = decodeOk(nativeJpeg, EDGE + "cmyk.JPEG");
-        RgbImage source = decodeOk(nativeJpeg, CHURCH);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
+    void cmykJpegHasTheSourceColours(String codec) {
+        RgbImage cmyk = decodeOk(codec, EDGE + "cmyk.JPEG");
+        RgbImage source = decodeOk(codec, CHURCH);
         double[] got = channelMeans(cmyk);
         double[] want = channelMeans(source);
         for (int c = 0; c < 3; c++) {
@@ -66,28 +67,28 @@ class EdgeCaseDecodeTest {
         assertTrue(d.mean() < 3, "CMYK vs source photo: " + d);
     }
 
-    @ParameterizedTest(name = "native={0}")
-    @ValueSource(booleans = {true, false})
-    void pngNamedJpegIsSniffedFromContent(boolean nativeJpeg) {
-        RgbImage png = decodeOk(nativeJpeg, EDGE + "png_named_as.JPEG");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
+    void pngNamedJpegIsSniffedFromContent(String codec) {
+        RgbImage png = decodeOk(codec, EDGE + "png_named_as.JPEG");
         assertEquals(ImageFormat.PNG, ImageFormat.sniff(bytes(EDGE + "png_named_as.JPEG")));
-        PixelDiff d = PixelDiff.of(png.pixels(), decodeOk(nativeJpeg, CHURCH).pixels());
+        PixelDiff d = PixelDiff.of(png.pixels(), decodeOk(codec, CHURCH).pixels());
         assertTrue(d.mean() < 0.5, "PNG vs source photo: " + d);
     }
 
-    @ParameterizedTest(name = "native={0}")
-    @ValueSource(booleans = {true, false})
-    void progressiveJpegDecodes(boolean nativeJpeg) {
-        RgbImage progressive = decodeOk(nativeJpeg, EDGE + "progressive.JPEG");
-        PixelDiff d = PixelDiff.of(progressive.pixels(), decodeOk(nativeJpeg, CHURCH).pixels());
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
+    void progressiveJpegDecodes(String codec) {
+        RgbImage progressive = decodeOk(codec, EDGE + "progressive.JPEG");
+        PixelDiff d = PixelDiff.of(progressive.pixels(), decodeOk(codec, CHURCH).pixels());
         assertTrue(d.mean() < 3, "progressive re-encoding vs source photo: " + d);
     }
 
-    @ParameterizedTest(name = "native={0}")
-    @ValueSource(booleans = {true, false})
-    void exifOrientationSixIsTurnedUpright(boolean nativeJpeg) throws IOException {
-        RgbImage upright = decodeOk(nativeJpeg, EDGE + "exif_orientation_6.JPEG");
-        RgbImage golf = decodeOk(nativeJpeg, GOLF);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
+    void exifOrientationSixIsTurnedUpright(String codec) throws IOException {
+        RgbImage upright = decodeOk(codec, EDGE + "exif_orientation_6.JPEG");
+        RgbImage golf = decodeOk(codec, GOLF);
         PixelDiff turned = PixelDiff.of(upright.pixels(), golf.pixels());
         assertTrue(turned.mean() < 1.5, "orientation applied vs source photo: " + turned);
         // the raster as stored (what ImageIO.read gives) is the photo on its side
@@ -97,18 +98,18 @@ class EdgeCaseDecodeTest {
         assertTrue(notTurned.mean() > 10, "stored raster should differ from the upright photo: " + notTurned);
     }
 
-    @ParameterizedTest(name = "native={0}")
-    @ValueSource(booleans = {true, false})
-    void rgbaPngDropsAlphaAsPilConvertDoes(boolean nativeJpeg) {
-        RgbImage rgba = decodeOk(nativeJpeg, EDGE + "rgba.png");
-        PixelDiff d = PixelDiff.of(rgba.pixels(), decodeOk(nativeJpeg, GOLF).pixels());
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
+    void rgbaPngDropsAlphaAsPilConvertDoes(String codec) {
+        RgbImage rgba = decodeOk(codec, EDGE + "rgba.png");
+        PixelDiff d = PixelDiff.of(rgba.pixels(), decodeOk(codec, GOLF).pixels());
         assertTrue(d.mean() < 0.5, "RGBA without alpha vs source photo: " + d);
     }
 
-    @ParameterizedTest(name = "native={0}")
-    @ValueSource(booleans = {true, false})
-    void sixteenBitGreyBecomesRoundedGreyRgb(boolean nativeJpeg) throws IOException {
-        RgbImage grey = decodeOk(nativeJpeg, EDGE + "gray16.png");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
+    void sixteenBitGreyBecomesRoundedGreyRgb(String codec) throws IOException {
+        RgbImage grey = decodeOk(codec, EDGE + "gray16.png");
         Raster raw = ImageIO.read(SharedData.require(EDGE + "gray16.png").toFile()).getRaster();
         assertEquals(16, raw.getSampleModel().getSampleSize(0));
         for (int y = 0; y < 224; y += 7) {
@@ -123,21 +124,21 @@ class EdgeCaseDecodeTest {
         assertEquals(161.8, channelMeans(grey)[0], 2.0);
     }
 
-    @ParameterizedTest(name = "native={0}")
-    @ValueSource(booleans = {true, false})
-    void truncatedJpegIsAnError(boolean nativeJpeg) {
-        DecodeResult r = decoder(nativeJpeg).decode(SharedData.require(EDGE + "truncated.JPEG"));
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
+    void truncatedJpegIsAnError(String codec) {
+        DecodeResult r = decoder(codec).decode(SharedData.require(EDGE + "truncated.JPEG"));
         assertFalse(r.isOk());
         assertTrue(r.error().startsWith("truncated JPEG"), r.error());
     }
 
-    @ParameterizedTest(name = "native={0}")
-    @ValueSource(booleans = {true, false})
-    void emptyAndTextFilesAreErrors(boolean nativeJpeg) {
-        DecodeResult empty = decoder(nativeJpeg).decode(SharedData.require(EDGE + "empty.JPEG"));
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
+    void emptyAndTextFilesAreErrors(String codec) {
+        DecodeResult empty = decoder(codec).decode(SharedData.require(EDGE + "empty.JPEG"));
         assertFalse(empty.isOk());
         assertTrue(empty.error().startsWith("empty input"), empty.error());
-        DecodeResult text = decoder(nativeJpeg).decode(SharedData.require(EDGE + "not_an_image.JPEG"));
+        DecodeResult text = decoder(codec).decode(SharedData.require(EDGE + "not_an_image.JPEG"));
         assertFalse(text.isOk());
         assertTrue(text.error().startsWith("not an image"), text.error());
     }

@@ -32,16 +32,16 @@ class SyntheticDecodeTest {
         assertTrue(System.nanoTime() - start < 2_000_000_000L, "refusal must not decode");
     }
 
-    @ParameterizedTest(name = "native={0}")
-    @ValueSource(booleans = {true, false})
-    void jpegDeclaringTooManyPixelsIsRefused(boolean nativeJpeg) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
+    void jpegDeclaringTooManyPixelsIsRefused(String codec) {
         byte[] jpeg = TestJpegs.gradient(64, 48);
         int sof = indexOfMarker(jpeg, 0xC0);
         jpeg[sof + 5] = (byte) 0xEA; // height 60000
         jpeg[sof + 6] = (byte) 0x60;
         jpeg[sof + 7] = (byte) 0xEA; // width 60000
         jpeg[sof + 8] = (byte) 0x60;
-        DecodeResult r = new ImageDecoder(DecodeOptions.defaults(), nativeJpeg).decode(jpeg);
+        DecodeResult r = TestCodecs.decoder(codec, DecodeOptions.defaults()).decode(jpeg);
         assertFalse(r.isOk());
         assertTrue(r.error().contains("decompression bomb") && r.error().contains("60000x60000"), r.error());
     }
@@ -56,10 +56,10 @@ class SyntheticDecodeTest {
                 .contains("decompression bomb"));
     }
 
-    @ParameterizedTest(name = "native={0}")
-    @ValueSource(booleans = {true, false})
-    void exifOrientationTurnsNonSquareImages(boolean nativeJpeg) {
-        ImageDecoder decoder = new ImageDecoder(DecodeOptions.defaults(), nativeJpeg);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
+    void exifOrientationTurnsNonSquareImages(String codec) {
+        ImageDecoder decoder = TestCodecs.decoder(codec, DecodeOptions.defaults());
         byte[] plain = TestJpegs.gradient(64, 32);
         RgbImage stored = decoder.decode(plain).image();
         for (int orientation = 1; orientation <= 8; orientation++) {
@@ -130,11 +130,15 @@ class SyntheticDecodeTest {
         assertEquals(2, reduce.scaleDenominator(900, 600));
         assertEquals(1, reduce.scaleDenominator(500, 333));
         assertEquals(8, reduce.scaleDenominator(4096, 2048));
-        if (ImageDecoder.nativeJpegAvailable()) {
-            RgbImage small = new ImageDecoder(reduce).decode(TestJpegs.gradient(1100, 800)).image();
-            assertEquals(550, small.width());
-            assertEquals(400, small.height());
-        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"turbojpeg", "opencv"})
+    void nativeCodecsDecodeAtReducedScale(String codec) {
+        ImageDecoder reduce = TestCodecs.decoder(codec, DecodeOptions.defaults().withReduceToAtLeast(256));
+        RgbImage small = reduce.decode(TestJpegs.gradient(1100, 801)).image();
+        assertEquals(550, small.width());
+        assertEquals(401, small.height()); // ceil(801 / 2), as libjpeg scales
     }
 
     @Test

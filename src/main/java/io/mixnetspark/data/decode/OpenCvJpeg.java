@@ -6,14 +6,17 @@ import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
 
 /**
- * {@code NativeJpeg} decodes YCbCr, RGB and greyscale JPEGs with libjpeg-turbo, the JPEG codec
- * inside OpenCV's natives ({@code org.openpnp:opencv}, extracted from the jar on first use; nothing
- * is downloaded). It can decode at 1/2, 1/4 or 1/8 scale in the DCT domain, which is far cheaper
- * than decoding everything and resampling. EXIF orientation is left to the caller.
+ * {@code OpenCvJpeg} decodes with the libjpeg-turbo built into OpenCV's natives ({@code
+ * org.openpnp:opencv}, extracted from the jar on first use; nothing is downloaded), so it works
+ * on any machine the jar supports. That build has no SIMD, so it is about 2.5 times slower than a
+ * system libjpeg-turbo at full scale ({@link TurboJpeg} is preferred when installed). Output is
+ * byte-identical to PIL's.
  */
-final class NativeJpeg {
+final class OpenCvJpeg implements JpegCodec {
 
-    private NativeJpeg() {}
+    static final OpenCvJpeg INSTANCE = new OpenCvJpeg();
+
+    private OpenCvJpeg() {}
 
     /**
      * Tells whether the natives loaded on this platform.
@@ -24,17 +27,15 @@ final class NativeJpeg {
         return Natives.FAILURE == null;
     }
 
-    /**
-     * Decodes to RGB, ignoring the EXIF orientation.
-     *
-     * @param jpeg the encoded file
-     * @param denominator DCT scale denominator: 1, 2, 4 or 8
-     * @return the pixels
-     * @throws DecodeException when libjpeg-turbo gives no image
-     */
-    static RgbImage decode(byte[] jpeg, int denominator) throws DecodeException {
+    @Override
+    public String name() {
+        return "libjpeg-turbo in OpenCV " + org.opencv.core.Core.VERSION + " natives (no SIMD)";
+    }
+
+    @Override
+    public RgbImage decode(byte[] jpeg, int denominator) throws DecodeException {
         if (!available()) {
-            throw new IllegalStateException("libjpeg-turbo natives did not load", Natives.FAILURE);
+            throw new IllegalStateException("OpenCV natives did not load", Natives.FAILURE);
         }
         int flags = switch (denominator) {
             case 1 -> Imgcodecs.IMREAD_COLOR;
@@ -51,7 +52,7 @@ final class NativeJpeg {
             }
             byte[] pixels = new byte[(int) mat.total() * 3];
             mat.get(0, 0, pixels);
-            for (int i = 0; i < pixels.length; i += 3) {
+            for (int i = 0; i < pixels.length; i += 3) { // OpenCV gives BGR
                 byte blue = pixels[i];
                 pixels[i] = pixels[i + 2];
                 pixels[i + 2] = blue;
@@ -71,7 +72,7 @@ final class NativeJpeg {
             try {
                 nu.pattern.OpenCV.loadLocally();
                 return null;
-            } catch (RuntimeException | LinkageError e) { // unsupported platform: ImageIO decodes instead
+            } catch (RuntimeException | LinkageError e) { // unsupported platform
                 return e;
             }
         }
