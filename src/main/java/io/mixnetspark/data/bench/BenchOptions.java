@@ -1,5 +1,6 @@
 package io.mixnetspark.data.bench;
 
+import io.mixnetspark.data.decode.JpegBackend;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +14,14 @@ import java.util.List;
  * @param threads threads for the parallel Java measurement
  * @param python the Python with PIL and NumPy, or null to measure Java only
  * @param pilScript the PIL side's script
+ * @param backend the JPEG backend the Java side uses
  */
-record BenchOptions(List<BenchSet> sets, int limit, int rounds, int threads, String python, Path pilScript) {
+record BenchOptions(List<BenchSet> sets, int limit, int rounds, int threads, String python, Path pilScript,
+        JpegBackend backend) {
 
     static final String USAGE = "usage: DecodeBenchmark --set NAME=DIR [--set ...] [--limit N] [--rounds N]"
-            + " [--threads N] [--pil PYTHON --pil-script scripts/pil_decode_bench.py]";
+            + " [--threads N] [--backend AUTO|TURBOJPEG|OPENCV|IMAGEIO]"
+            + " [--pil PYTHON --pil-script scripts/pil_decode_bench.py]";
 
     /**
      * Parses the arguments.
@@ -33,6 +37,7 @@ record BenchOptions(List<BenchSet> sets, int limit, int rounds, int threads, Str
         int threads = Runtime.getRuntime().availableProcessors();
         String python = null;
         Path script = Path.of("scripts", "pil_decode_bench.py");
+        JpegBackend backend = JpegBackend.AUTO;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (value == null) {
@@ -45,6 +50,7 @@ record BenchOptions(List<BenchSet> sets, int limit, int rounds, int threads, Str
                 case "--threads" -> threads = Integer.parseInt(value);
                 case "--pil" -> python = value;
                 case "--pil-script" -> script = Path.of(value);
+                case "--backend" -> backend = JpegBackend.valueOf(value.toUpperCase(java.util.Locale.ROOT));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
             i++;
@@ -52,7 +58,7 @@ record BenchOptions(List<BenchSet> sets, int limit, int rounds, int threads, Str
         if (sets.isEmpty() || limit < 1 || rounds < 1 || threads < 1) {
             throw new IllegalArgumentException(USAGE);
         }
-        return new BenchOptions(List.copyOf(sets), limit, rounds, threads, python, script);
+        return new BenchOptions(List.copyOf(sets), limit, rounds, threads, python, script, backend);
     }
 
     /**

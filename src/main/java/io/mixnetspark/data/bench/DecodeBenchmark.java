@@ -47,8 +47,9 @@ public final class DecodeBenchmark {
     }
 
     static void run(BenchOptions options, PrintStream out) throws IOException {
-        ImageDecoder exactDecoder = new ImageDecoder();
-        ImageDecoder reducedDecoder = new ImageDecoder(DecodeOptions.defaults().withReduceToAtLeast(REDUCE_TO));
+        DecodeOptions decodeOptions = DecodeOptions.defaults().withJpegBackend(options.backend());
+        ImageDecoder exactDecoder = new ImageDecoder(decodeOptions);
+        ImageDecoder reducedDecoder = new ImageDecoder(decodeOptions.withReduceToAtLeast(REDUCE_TO));
         JavaPipeline exact = new JavaPipeline(exactDecoder);
         JavaPipeline reduced = new JavaPipeline(reducedDecoder);
         PilPipeline pil = options.python() == null ? null : new PilPipeline(options.python(), options.pilScript());
@@ -101,7 +102,7 @@ public final class DecodeBenchmark {
     private static void printReport(PrintStream out, BenchOptions o, String pilVersion, List<String> rows,
             List<String> diffRows) {
         out.println("Machine: " + Machine.describe() + "; Java " + Runtime.version()
-                + "; JPEG decoder: " + ImageDecoder.jpegDecoder()
+                + "; JPEG backend: " + o.backend().resolve() + " = " + o.backend().describe()
                 + "; PIL " + pilVersion);
         out.println("Rounds: " + o.rounds() + ", interleaved; median images/s (best in brackets);"
                 + " 1 thread unless marked; ratio = Java / PIL (medians).");

@@ -12,8 +12,11 @@ package io.mixnetspark.data.decode;
  *     draft("RGB", (n, n))} does. For eval with a 256 short side, 256 is the natural value
  * @param convertColourProfiles whether an embedded ICC profile other than sRGB is converted to
  *     sRGB (default true); false keeps the raw samples, as PIL and timm do
+ * @param jpegBackend which library decodes JPEGs (default {@link JpegBackend#AUTO}, the fastest
+ *     available)
  */
-public record DecodeOptions(long maxPixels, int reduceToAtLeast, boolean convertColourProfiles) {
+public record DecodeOptions(long maxPixels, int reduceToAtLeast, boolean convertColourProfiles,
+        JpegBackend jpegBackend) {
 
     /** PIL's {@code Image.MAX_IMAGE_PIXELS}: 1024 * 1024 * 1024 / 4 / 3. */
     public static final long DEFAULT_MAX_PIXELS = 89_478_485L;
@@ -21,9 +24,12 @@ public record DecodeOptions(long maxPixels, int reduceToAtLeast, boolean convert
     /**
      * Checks the values.
      *
-     * @throws IllegalArgumentException for a non-positive cap or a negative reduction target
+     * @throws IllegalArgumentException for a non-positive cap, a negative reduction target or no backend
      */
     public DecodeOptions {
+        if (jpegBackend == null) {
+            throw new IllegalArgumentException("jpegBackend must not be null");
+        }
         if (maxPixels < 1) {
             throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
         }
@@ -33,12 +39,13 @@ public record DecodeOptions(long maxPixels, int reduceToAtLeast, boolean convert
     }
 
     /**
-     * The defaults: exact decode, PIL's pixel cap, colour profiles converted to sRGB.
+     * The defaults: exact decode, PIL's pixel cap, colour profiles converted to sRGB, the fastest
+     * JPEG backend.
      *
      * @return the default options
      */
     public static DecodeOptions defaults() {
-        return new DecodeOptions(DEFAULT_MAX_PIXELS, 0, true);
+        return new DecodeOptions(DEFAULT_MAX_PIXELS, 0, true, JpegBackend.AUTO);
     }
 
     /**
@@ -48,7 +55,7 @@ public record DecodeOptions(long maxPixels, int reduceToAtLeast, boolean convert
      * @return new options
      */
     public DecodeOptions withMaxPixels(long pixels) {
-        return new DecodeOptions(pixels, reduceToAtLeast, convertColourProfiles);
+        return new DecodeOptions(pixels, reduceToAtLeast, convertColourProfiles, jpegBackend);
     }
 
     /**
@@ -58,7 +65,7 @@ public record DecodeOptions(long maxPixels, int reduceToAtLeast, boolean convert
      * @return new options
      */
     public DecodeOptions withReduceToAtLeast(int minSide) {
-        return new DecodeOptions(maxPixels, minSide, convertColourProfiles);
+        return new DecodeOptions(maxPixels, minSide, convertColourProfiles, jpegBackend);
     }
 
     /**
@@ -68,7 +75,17 @@ public record DecodeOptions(long maxPixels, int reduceToAtLeast, boolean convert
      * @return new options
      */
     public DecodeOptions withConvertColourProfiles(boolean convert) {
-        return new DecodeOptions(maxPixels, reduceToAtLeast, convert);
+        return new DecodeOptions(maxPixels, reduceToAtLeast, convert, jpegBackend);
+    }
+
+    /**
+     * Returns these options with another JPEG backend.
+     *
+     * @param backend the library that decodes JPEGs
+     * @return new options
+     */
+    public DecodeOptions withJpegBackend(JpegBackend backend) {
+        return new DecodeOptions(maxPixels, reduceToAtLeast, convertColourProfiles, backend);
     }
 
     /**

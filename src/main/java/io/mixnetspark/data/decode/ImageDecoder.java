@@ -32,41 +32,16 @@ public final class ImageDecoder {
     /**
      * A decoder with the given options.
      *
-     * @param options cap, reduced decoding, colour profiles
+     * @param options cap, reduced decoding, colour profiles, JPEG backend
+     * @throws IllegalArgumentException when the requested JPEG backend is not available here
      */
     public ImageDecoder(DecodeOptions options) {
-        this(options, JpegCodec.fastest());
-    }
-
-    /**
-     * A decoder with a chosen JPEG codec (tests of each path).
-     *
-     * @param options cap, reduced decoding, colour profiles
-     * @param jpeg the native codec, or null to decode JPEGs with ImageIO too
-     */
-    ImageDecoder(DecodeOptions options, JpegCodec jpeg) {
+        if (!options.jpegBackend().isAvailable()) {
+            throw new IllegalArgumentException("JPEG backend " + options.jpegBackend() + " is not available here"
+                    + (options.jpegBackend() == JpegBackend.TURBOJPEG ? " (apt-get install libturbojpeg0)" : ""));
+        }
         this.options = options;
-        this.jpeg = jpeg;
-    }
-
-    /**
-     * Names the JPEG decoder this machine uses by default: the system's libturbojpeg, OpenCV's
-     * bundled libjpeg-turbo, or ImageIO (full scale only, slower) when neither loads.
-     *
-     * @return a short description, for logs and reports
-     */
-    public static String jpegDecoder() {
-        JpegCodec codec = JpegCodec.fastest();
-        return codec == null ? "ImageIO (no native libjpeg-turbo loaded)" : codec.name();
-    }
-
-    /**
-     * Tells whether JPEGs can be decoded at reduced DCT scale here (a native codec loaded).
-     *
-     * @return true when {@link DecodeOptions#reduceToAtLeast()} takes effect
-     */
-    public static boolean dctReductionAvailable() {
-        return JpegCodec.fastest() != null;
+        this.jpeg = options.jpegBackend().codec();
     }
 
     /**

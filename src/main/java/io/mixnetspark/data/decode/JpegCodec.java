@@ -3,7 +3,7 @@ package io.mixnetspark.data.decode;
 /**
  * {@code JpegCodec} is a native libjpeg-turbo binding that decodes YCbCr, RGB and greyscale JPEGs
  * to RGB, optionally at 1/2, 1/4 or 1/8 scale in the DCT domain. EXIF orientation is left to the
- * caller. {@link #fastest()} picks the best one this machine has.
+ * caller. {@link JpegBackend} picks one.
  */
 interface JpegCodec {
 
@@ -23,17 +23,4 @@ interface JpegCodec {
      * @return a short description
      */
     String name();
-
-    /**
-     * The system's libturbojpeg (SIMD) when installed, else the libjpeg-turbo inside OpenCV's
-     * bundled natives, else null (ImageIO decodes JPEGs then).
-     *
-     * @return the codec, or null
-     */
-    static JpegCodec fastest() {
-        if (TurboJpeg.available()) {
-            return TurboJpeg.INSTANCE;
-        }
-        return OpenCvJpeg.available() ? OpenCvJpeg.INSTANCE : null;
-    }
 }

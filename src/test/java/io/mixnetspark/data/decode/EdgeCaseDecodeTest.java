@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixnetspark.testing.Decoders;
 import io.mixnetspark.testing.PixelDiff;
 import io.mixnetspark.testing.SharedData;
 import java.awt.image.BufferedImage;
@@ -11,7 +12,7 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every file in {@code shared/datasets/image-edge-cases} decodes, or fails with a clear message,
@@ -25,11 +26,11 @@ class EdgeCaseDecodeTest {
     private static final String CHURCH = "datasets/imagenette2-224-subset/train/n03028079/ILSVRC2012_val_00004939.JPEG";
     private static final String GOLF = "datasets/imagenette2-224-subset/train/n03445777/ILSVRC2012_val_00003793.JPEG";
 
-    private static ImageDecoder decoder(String codec) {
-        return TestCodecs.decoder(codec, DecodeOptions.defaults());
+    private static ImageDecoder decoder(JpegBackend codec) {
+        return Decoders.decoder(codec, DecodeOptions.defaults());
     }
 
-    private static RgbImage decodeOk(String codec, String relative) {
+    private static RgbImage decodeOk(JpegBackend codec, String relative) {
         DecodeResult r = decoder(codec).decode(SharedData.require(relative));
         assertTrue(r.isOk(), relative + ": " + r.error());
         assertEquals(224, r.image().width());
@@ -53,8 +54,8 @@ class EdgeCaseDecodeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
-    void cmykJpegHasTheSourceColours(String codec) {
+    @EnumSource(value = JpegBackend.class, names = {"TURBOJPEG", "OPENCV", "IMAGEIO"})
+    void cmykJpegHasTheSourceColours(JpegBackend codec) {
         RgbImage cmyk = decodeOk(codec, EDGE + "cmyk.JPEG");
         RgbImage source = decodeOk(codec, CHURCH);
         double[] got = channelMeans(cmyk);
@@ -68,8 +69,8 @@ class EdgeCaseDecodeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
-    void pngNamedJpegIsSniffedFromContent(String codec) {
+    @EnumSource(value = JpegBackend.class, names = {"TURBOJPEG", "OPENCV", "IMAGEIO"})
+    void pngNamedJpegIsSniffedFromContent(JpegBackend codec) {
         RgbImage png = decodeOk(codec, EDGE + "png_named_as.JPEG");
         assertEquals(ImageFormat.PNG, ImageFormat.sniff(bytes(EDGE + "png_named_as.JPEG")));
         PixelDiff d = PixelDiff.of(png.pixels(), decodeOk(codec, CHURCH).pixels());
@@ -77,16 +78,16 @@ class EdgeCaseDecodeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
-    void progressiveJpegDecodes(String codec) {
+    @EnumSource(value = JpegBackend.class, names = {"TURBOJPEG", "OPENCV", "IMAGEIO"})
+    void progressiveJpegDecodes(JpegBackend codec) {
         RgbImage progressive = decodeOk(codec, EDGE + "progressive.JPEG");
         PixelDiff d = PixelDiff.of(progressive.pixels(), decodeOk(codec, CHURCH).pixels());
         assertTrue(d.mean() < 3, "progressive re-encoding vs source photo: " + d);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
-    void exifOrientationSixIsTurnedUpright(String codec) throws IOException {
+    @EnumSource(value = JpegBackend.class, names = {"TURBOJPEG", "OPENCV", "IMAGEIO"})
+    void exifOrientationSixIsTurnedUpright(JpegBackend codec) throws IOException {
         RgbImage upright = decodeOk(codec, EDGE + "exif_orientation_6.JPEG");
         RgbImage golf = decodeOk(codec, GOLF);
         PixelDiff turned = PixelDiff.of(upright.pixels(), golf.pixels());
@@ -99,16 +100,16 @@ class EdgeCaseDecodeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
-    void rgbaPngDropsAlphaAsPilConvertDoes(String codec) {
+    @EnumSource(value = JpegBackend.class, names = {"TURBOJPEG", "OPENCV", "IMAGEIO"})
+    void rgbaPngDropsAlphaAsPilConvertDoes(JpegBackend codec) {
         RgbImage rgba = decodeOk(codec, EDGE + "rgba.png");
         PixelDiff d = PixelDiff.of(rgba.pixels(), decodeOk(codec, GOLF).pixels());
         assertTrue(d.mean() < 0.5, "RGBA without alpha vs source photo: " + d);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
-    void sixteenBitGreyBecomesRoundedGreyRgb(String codec) throws IOException {
+    @EnumSource(value = JpegBackend.class, names = {"TURBOJPEG", "OPENCV", "IMAGEIO"})
+    void sixteenBitGreyBecomesRoundedGreyRgb(JpegBackend codec) throws IOException {
         RgbImage grey = decodeOk(codec, EDGE + "gray16.png");
         Raster raw = ImageIO.read(SharedData.require(EDGE + "gray16.png").toFile()).getRaster();
         assertEquals(16, raw.getSampleModel().getSampleSize(0));
@@ -125,16 +126,16 @@ class EdgeCaseDecodeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
-    void truncatedJpegIsAnError(String codec) {
+    @EnumSource(value = JpegBackend.class, names = {"TURBOJPEG", "OPENCV", "IMAGEIO"})
+    void truncatedJpegIsAnError(JpegBackend codec) {
         DecodeResult r = decoder(codec).decode(SharedData.require(EDGE + "truncated.JPEG"));
         assertFalse(r.isOk());
         assertTrue(r.error().startsWith("truncated JPEG"), r.error());
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
-    void emptyAndTextFilesAreErrors(String codec) {
+    @EnumSource(value = JpegBackend.class, names = {"TURBOJPEG", "OPENCV", "IMAGEIO"})
+    void emptyAndTextFilesAreErrors(JpegBackend codec) {
         DecodeResult empty = decoder(codec).decode(SharedData.require(EDGE + "empty.JPEG"));
         assertFalse(empty.isOk());
         assertTrue(empty.error().startsWith("empty input"), empty.error());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixnetspark.testing.Decoders;
 import io.mixnetspark.testing.PixelDiff;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -14,7 +15,7 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Decoding of files made in the test: decompression bombs, EXIF orientations, embedded colour
@@ -33,15 +34,15 @@ class SyntheticDecodeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
-    void jpegDeclaringTooManyPixelsIsRefused(String codec) {
+    @EnumSource(value = JpegBackend.class, names = {"TURBOJPEG", "OPENCV", "IMAGEIO"})
+    void jpegDeclaringTooManyPixelsIsRefused(JpegBackend codec) {
         byte[] jpeg = TestJpegs.gradient(64, 48);
         int sof = indexOfMarker(jpeg, 0xC0);
         jpeg[sof + 5] = (byte) 0xEA; // height 60000
         jpeg[sof + 6] = (byte) 0x60;
         jpeg[sof + 7] = (byte) 0xEA; // width 60000
         jpeg[sof + 8] = (byte) 0x60;
-        DecodeResult r = TestCodecs.decoder(codec, DecodeOptions.defaults()).decode(jpeg);
+        DecodeResult r = Decoders.decoder(codec, DecodeOptions.defaults()).decode(jpeg);
         assertFalse(r.isOk());
         assertTrue(r.error().contains("decompression bomb") && r.error().contains("60000x60000"), r.error());
     }
@@ -57,9 +58,9 @@ class SyntheticDecodeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"turbojpeg", "opencv", "imageio"})
-    void exifOrientationTurnsNonSquareImages(String codec) {
-        ImageDecoder decoder = TestCodecs.decoder(codec, DecodeOptions.defaults());
+    @EnumSource(value = JpegBackend.class, names = {"TURBOJPEG", "OPENCV", "IMAGEIO"})
+    void exifOrientationTurnsNonSquareImages(JpegBackend codec) {
+        ImageDecoder decoder = Decoders.decoder(codec, DecodeOptions.defaults());
         byte[] plain = TestJpegs.gradient(64, 32);
         RgbImage stored = decoder.decode(plain).image();
         for (int orientation = 1; orientation <= 8; orientation++) {
@@ -133,9 +134,9 @@ class SyntheticDecodeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"turbojpeg", "opencv"})
-    void nativeCodecsDecodeAtReducedScale(String codec) {
-        ImageDecoder reduce = TestCodecs.decoder(codec, DecodeOptions.defaults().withReduceToAtLeast(256));
+    @EnumSource(value = JpegBackend.class, names = {"TURBOJPEG", "OPENCV"})
+    void nativeCodecsDecodeAtReducedScale(JpegBackend codec) {
+        ImageDecoder reduce = Decoders.decoder(codec, DecodeOptions.defaults().withReduceToAtLeast(256));
         RgbImage small = reduce.decode(TestJpegs.gradient(1100, 801)).image();
         assertEquals(550, small.width());
         assertEquals(401, small.height()); // ceil(801 / 2), as libjpeg scales
