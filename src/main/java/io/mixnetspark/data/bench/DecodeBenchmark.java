@@ -81,7 +81,7 @@ public final class DecodeBenchmark {
                     m[4][r] = exact.parallel(data, exactPool);
                     m[5][r] = reduced.parallel(data, reducedPool);
                 }
-                rows.add(row(set.name(), data.size(), m, pil != null, options.threads()));
+                rows.add(row(set.name(), data.size(), m, pil != null));
                 diffRows.add(diffRow(set.name(), data, exactDecoder, reducedDecoder, pilResult));
                 if (pilResult != null) {
                     pilVersion = pilResult.version();
@@ -105,7 +105,7 @@ public final class DecodeBenchmark {
                 + "; JPEG backend: " + o.backend().resolve() + " = " + o.backend().describe()
                 + "; PIL " + pilVersion);
         out.println("Rounds: " + o.rounds() + ", interleaved; median images/s (best in brackets);"
-                + " 1 thread unless marked; ratio = Java / PIL (medians).");
+                + " 1 thread unless marked; ratio = median over rounds of Java / PIL in the same round.");
         out.println();
         out.println("| set | images | Java exact | PIL | ratio | Java DCT-reduced | PIL draft | ratio"
                 + " | Java exact, " + o.threads() + " threads | Java reduced, " + o.threads() + " threads |");
@@ -119,26 +119,33 @@ public final class DecodeBenchmark {
         diffRows.forEach(out::println);
     }
 
-    private static String row(String name, int images, double[][] m, boolean withPil, int threads) {
-        double[] med = new double[m.length];
-        double[] best = new double[m.length];
-        for (int i = 0; i < m.length; i++) {
-            double[] sorted = m[i].clone();
-            Arrays.sort(sorted);
-            med[i] = sorted[sorted.length / 2];
-            best[i] = sorted[sorted.length - 1];
-        }
-        String pil = withPil ? cell(med[2], best[2]) : "-";
-        String pilDraft = withPil ? cell(med[3], best[3]) : "-";
-        String ratio = withPil ? String.format(Locale.ROOT, "%.2fx", med[0] / med[2]) : "-";
-        String ratioDraft = withPil ? String.format(Locale.ROOT, "%.2fx", med[1] / med[3]) : "-";
-        return "| " + name + " | " + images + " | " + cell(med[0], best[0]) + " | " + pil + " | " + ratio
-                + " | " + cell(med[1], best[1]) + " | " + pilDraft + " | " + ratioDraft
-                + " | " + cell(med[4], best[4]) + " | " + cell(med[5], best[5]) + " |";
+    private static String row(String name, int images, double[][] m, boolean withPil) {
+        String pil = withPil ? cell(m[2]) : "-";
+        String pilDraft = withPil ? cell(m[3]) : "-";
+        String ratio = withPil ? String.format(Locale.ROOT, "%.2fx", median(ratios(m[0], m[2]))) : "-";
+        String ratioDraft = withPil ? String.format(Locale.ROOT, "%.2fx", median(ratios(m[1], m[3]))) : "-";
+        return "| " + name + " | " + images + " | " + cell(m[0]) + " | " + pil + " | " + ratio
+                + " | " + cell(m[1]) + " | " + pilDraft + " | " + ratioDraft
+                + " | " + cell(m[4]) + " | " + cell(m[5]) + " |";
     }
 
-    private static String cell(double median, double best) {
-        return String.format(Locale.ROOT, "%.0f (%.0f)", median, best);
+    /** Java / PIL within each round: both sides of a ratio saw the same load. */
+    private static double[] ratios(double[] java, double[] pil) {
+        double[] r = new double[java.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = java[i] / pil[i];
+        }
+        return r;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static String cell(double[] rounds) {
+        return String.format(Locale.ROOT, "%.0f (%.0f)", median(rounds), Arrays.stream(rounds).max().orElseThrow());
     }
 
     private static String diffRow(String name, List<byte[]> data, ImageDecoder exact, ImageDecoder reduced,
