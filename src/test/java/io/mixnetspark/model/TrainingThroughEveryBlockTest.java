@@ -69,7 +69,7 @@ class TrainingThroughEveryBlockTest {
             // Eval mode uses the BN running statistics, which lag the last steps: most photos, not
             // chance (25%), must come out right.
             NDArray evalPred = model.logits(x).argMax(1).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
-            float correct = evalPred.eq(y).sum().getFloat();
+            long correct = evalPred.eq(y).sum().getLong();
             assertTrue(correct >= 6, "eval mode gets " + correct + " of 8 training photos right");
         }
     }

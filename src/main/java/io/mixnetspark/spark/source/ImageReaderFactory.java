@@ -1,0 +1,65 @@
+package io.mixnetspark.spark.source;
+
+import io.mixnetspark.data.layout.ClassIndex;
+import io.mixnetspark.data.layout.ImageFolderReader;
+import io.mixnetspark.data.layout.ImageRecordReader;
+import io.mixnetspark.data.layout.Layout;
+import io.mixnetspark.data.layout.ShardReaders;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.util.SerializableConfiguration;
+
+/**
+ * {@code ImageReaderFactory} is created on the driver with everything a task needs (layout,
+ * Hadoop configuration, class index), serialized to the executors, and there opens the layout
+ * reader of each {@link ImagePartition}. Images are not decoded: rows carry the encoded bytes.
+ */
+final class ImageReaderFactory implements PartitionReaderFactory {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Layout layout;
+    private final SerializableConfiguration conf;
+    private final ClassIndex classIndex;
+
+    /**
+     * Creates the factory on the driver.
+     *
+     * @param layout the layout of every partition
+     * @param conf the Hadoop configuration, with the file system settings
+     * @param classIndex the index that fills labels and class ids
+     */
+    ImageReaderFactory(Layout layout, SerializableConfiguration conf, ClassIndex classIndex) {
+        this.layout = layout;
+        this.conf = conf;
+        this.classIndex = classIndex;
+    }
+
+    /**
+     * Opens the reader of one partition (executor side).
+     *
+     * @param partition an {@link ImagePartition}
+     * @return a streaming row reader
+     * @throws UncheckedIOException when the shard cannot be opened (the task fails and is retried)
+     */
+    @Override
+    public PartitionReader<InternalRow> createReader(InputPartition partition) {
+        ImageRecordReader records;
+        if (partition instanceof ImagePartition.Images images) {
+            records = new ImageFolderReader(conf.value(), images.files(), classIndex);
+        } else {
+            String shard = ((ImagePartition.Shard) partition).path();
+            try {
+                records = ShardReaders.open(layout, conf.value(), new Path(shard), classIndex);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open " + layout.optionName() + " shard " + shard, e);
+            }
+        }
+        return new ImageRowReader(records);
+    }
+}

@@ -1,0 +1,336 @@
+package io.mixnetspark.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import io.mixnetspark.metrics.TopKAccumulator;
+import io.mixnetspark.model.MixNetModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code EpochTrainer} trains a {@link MixNetModel} one epoch at a time on one worker. Each step:
+ * reseed the engine, forward in training mode, {@link LabelSmoothingCrossEntropy label-smoothed
+ * loss}, backward, {@link GradientSync#synchronize}, the {@link LearningRateSchedule scheduled}
+ * learning rate, a {@link MomentumSgd} update, then the {@link WeightsEma} update when EMA is on. At
+ * the end of each epoch the BatchNorm running statistics go through {@link
+ * GradientSync#averageBatchNormStatistics}.
+ *
+ * <p><b>Randomness.</b> Before every step the engine's generator is seeded from the recipe's seed,
+ * the worker's {@link GradientSync#rank() rank} and the global step. Dropout and drop-path masks
+ * therefore depend only on those three, so a run resumed from a {@link TrainingCheckpoint} draws
+ * exactly the masks an uninterrupted run would have drawn. Seeding is engine-wide (DJL and PyTorch
+ * keep one generator per process).
+ *
+ * <p><b>Memory.</b> Every step's tensors (batch, activations, gradient handles, temporaries) live in
+ * a sub-manager closed at the end of the step; only the weights, momentum buffers and EMA persist,
+ * so native memory stays flat over any number of steps.
+ *
+ * <p><b>Precision.</b> Training is float32. A recipe asking for mixed precision is ignored (with a
+ * warning on a GPU), because DJL 0.36 offers no autocast for the PyTorch engine.
+ *
+ * <p>Not thread-safe, and only one trainer can run a step at a time in a JVM (DJL's PyTorch
+ * gradient collector is process-wide). Close the trainer to free the optimizer state and EMA; the
+ * model stays open.
+ */
+public final class EpochTrainer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EpochTrainer.class);
+
+    private final MixNetModel model;
+    private final TrainingRecipe recipe;
+    private final int stepsPerEpoch;
+    private final GradientSync sync;
+    private final LearningRateSchedule schedule;
+    private final LabelSmoothingCrossEntropy loss;
+    private final MomentumSgd optimizer;
+    private final WeightsEma ema;
+    private final Map<String, Parameter> trainable = new LinkedHashMap<>();
+    private final Map<String, Parameter> runningStatistics = new LinkedHashMap<>();
+    private int completedEpochs;
+    private long globalStep;
+
+    /**
+     * Prepares training from the model's current weights, at epoch 0 and step 0.
+     *
+     * @param model the network to train (weights change in place)
+     * @param recipe the hyper-parameters
+     * @param stepsPerEpoch optimizer steps per epoch on each worker, which fixes the schedule
+     * @param sync how gradients are shared with other workers ({@link GradientSync#LOCAL} for one)
+     */
+    public EpochTrainer(MixNetModel model, TrainingRecipe recipe, int stepsPerEpoch, GradientSync sync) {
+        this.model = model;
+        this.recipe = recipe;
+        this.stepsPerEpoch = stepsPerEpoch;
+        this.sync = sync;
+        this.schedule = LearningRateSchedule.of(recipe, stepsPerEpoch);
+        this.loss = new LabelSmoothingCrossEntropy((float) recipe.labelSmoothing());
+        model.stateDict().entries().forEach((key, p) -> (p.requiresGradient() ? trainable : runningStatistics).put(key, p));
+        NDManager root = model.djlModel().getNDManager();
+        this.optimizer = MomentumSgd.of(root, recipe);
+        this.ema = recipe.emaDecay() > 0 ? new WeightsEma(model.stateDict(), (float) recipe.emaDecay(), root) : null;
+        if (recipe.mixedPrecision() && model.device().isGpu()) {
+            LOG.warn(
+                    "mixedPrecision is ignored: DJL 0.36 has no autocast for the PyTorch engine, so {} trains in"
+                            + " float32",
+                    model.device());
+        }
+    }
+
+    /**
+     * Trains on every batch of the iterator (one epoch) and counts the epoch as completed.
+     *
+     * @param batches the epoch's batches, each at most {@code recipe.batchSize()} images of {@code
+     *     recipe.imageSize()} pixels with labels below the class count
+     * @return what the epoch measured
+     * @throws IllegalArgumentException for an empty epoch or a batch that does not fit
+     * @throws IllegalStateException when the loss becomes NaN or infinite
+     */
+    public EpochStats trainEpoch(Iterator<Batch> batches) {
+        long start = System.nanoTime();
+        int steps = 0;
+        long images = 0;
+        long correct = 0;
+        double lossSum = 0;
+        double lr = Double.NaN;
+        while (batches.hasNext()) {
+            Batch batch = batches.next();
+            checkBatch(batch);
+            lr = schedule.at(globalStep);
+            StepResult result = step(batch, (float) lr);
+            steps++;
+            images += batch.size();
+            correct += result.correct();
+            lossSum += result.loss() * batch.size();
+        }
+        if (steps == 0) {
+            throw new IllegalArgumentException("epoch " + completedEpochs + " had no batches");
+        }
+        averageRunningStatistics();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        EpochStats stats = new EpochStats(completedEpochs, steps, images, lossSum / images, (double) correct / images, seconds, lr);
+        completedEpochs++;
+        return stats;
+    }
+
+    private void checkBatch(Batch batch) {
+        if (batch.size() > recipe.batchSize() || batch.height() != recipe.imageSize() || batch.width() != recipe.imageSize()) {
+            throw new IllegalArgumentException(
+                    "batch of " + batch.size() + " images of " + batch.height() + "x" + batch.width()
+                            + " does not fit the recipe (at most " + recipe.batchSize() + " images of "
+                            + recipe.imageSize() + "x" + recipe.imageSize() + ")");
+        }
+        int classes = model.config().numClasses();
+        for (int label : batch.labels()) {
+            if (label < 0 || label >= classes) {
+                throw new IllegalArgumentException("label " + label + " is outside 0.." + (classes - 1));
+            }
+        }
+    }
+
+    private StepResult step(Batch batch, float lr) {
+        NDManager root = model.djlModel().getNDManager();
+        Engine engine = root.getEngine();
+        engine.setRandomSeed(stepSeed(recipe.seed(), sync.rank(), globalStep));
+        try (NDManager manager = root.newSubManager()) {
+            zeroGradients(manager);
+            NDArray images = manager.create(batch.pixels(), batch.shape());
+            NDArray labels = manager.create(batch.labels());
+            NDArray logits;
+            NDArray lossValue;
+            try (GradientCollector collector = engine.newGradientCollector()) {
+                ParameterStore parameters = new ParameterStore(manager, false);
+                logits = model.network().forward(parameters, new NDList(images), true).singletonOrThrow();
+                lossValue = loss.evaluate(new NDList(labels), new NDList(logits));
+                collector.backward(lossValue);
+            }
+            float value = lossValue.getFloat();
+            if (!Float.isFinite(value)) {
+                throw new IllegalStateException("training diverged: loss " + value + " at step " + globalStep);
+            }
+            long correct = logits.argMax(1).eq(labels.toType(DataType.INT64, false)).sum().getLong();
+
+            Map<String, NDArray> gradients = new LinkedHashMap<>();
+            Map<String, NDArray> weights = new LinkedHashMap<>();
+            for (Map.Entry<String, Parameter> e : trainable.entrySet()) {
+                gradients.put(e.getKey(), owned(e.getValue().getArray().getGradient(), manager));
+                weights.put(e.getKey(), owned(e.getValue().getArray().stopGradient(), manager));
+            }
+            sync.synchronize(Collections.unmodifiableMap(gradients), batch.size());
+            optimizer.step(weights, gradients, lr);
+            if (ema != null) {
+                ema.update(model.stateDict());
+            }
+            globalStep++;
+            return new StepResult(value, correct);
+        }
+    }
+
+    /** PyTorch accumulates gradients across backward passes: clear them before each one. */
+    private void zeroGradients(NDManager manager) {
+        for (Parameter p : trainable.values()) {
+            NDArray gradient = owned(p.getArray().getGradient(), manager);
+            gradient.subi(gradient);
+        }
+    }
+
+    /** Moves a handle created on the model's manager to the step's manager, so it is freed. */
+    private static NDArray owned(NDArray array, NDManager manager) {
+        array.attach(manager);
+        return array;
+    }
+
+    private void averageRunningStatistics() {
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        runningStatistics.forEach((key, p) -> arrays.put(key, p.getArray()));
+        sync.averageBatchNormStatistics(Collections.unmodifiableMap(arrays));
+    }
+
+    /** Mixes seed, rank and step into a non-negative int seed (SplitMix64 finaliser). */
+    private static int stepSeed(long seed, int rank, long step) {
+        long z = seed + 0x9E3779B97F4A7C15L * (step + 1) + 0xC2B2AE3D27D4EB4FL * (rank + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        return (int) (z >>> 33);
+    }
+
+    /**
+     * Evaluates the network on labelled batches (see {@link ModelEvaluator}); with EMA on, the
+     * averaged weights are evaluated and the training weights put back afterwards.
+     *
+     * @param batches labelled batches
+     * @return the counts
+     */
+    public TopKAccumulator evaluate(Iterator<Batch> batches) {
+        if (ema == null) {
+            return ModelEvaluator.evaluate(model, batches);
+        }
+        ema.swapWith(model.stateDict());
+        try {
+            return ModelEvaluator.evaluate(model, batches);
+        } finally {
+            ema.swapWith(model.stateDict());
+        }
+    }
+
+    /**
+     * Sets the progress and optimizer/EMA state of a resumed run.
+     *
+     * @param epochs completed epochs
+     * @param step global steps taken
+     * @param momentum saved momentum buffers by timm key
+     * @param average saved EMA tensors, or null when EMA is off
+     * @param source where the state came from, for error messages
+     */
+    void restore(int epochs, long step, Map<String, NDArray> momentum, Map<String, NDArray> average, String source) {
+        List<String> problems = new ArrayList<>();
+        momentum.forEach((key, buffer) -> {
+            Parameter p = trainable.get(key);
+            if (p == null) {
+                problems.add("unexpected " + key);
+            } else if (!p.getArray().getShape().equals(buffer.getShape())) {
+                problems.add(key + " is " + buffer.getShape() + ", expected " + p.getArray().getShape());
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("momentum buffers in " + source + " do not fit the network: " + problems);
+        }
+        if ((average == null) != (ema == null)) {
+            throw new IllegalArgumentException(
+                    source + (ema == null ? " has EMA tensors but the recipe has EMA off" : " has no EMA tensors"));
+        }
+        if (ema != null) {
+            ema.load(average, source);
+        }
+        optimizer.loadMomentumBuffers(momentum);
+        this.completedEpochs = epochs;
+        this.globalStep = step;
+    }
+
+    /**
+     * Returns the network being trained.
+     *
+     * @return the model
+     */
+    public MixNetModel model() {
+        return model;
+    }
+
+    /**
+     * Returns the hyper-parameters.
+     *
+     * @return the recipe
+     */
+    public TrainingRecipe recipe() {
+        return recipe;
+    }
+
+    /**
+     * Returns the steps per epoch the schedule was made for.
+     *
+     * @return steps per epoch
+     */
+    public int stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
+    /**
+     * Returns how many epochs have been completed (the next epoch's 0-based index).
+     *
+     * @return completed epochs
+     */
+    public int completedEpochs() {
+        return completedEpochs;
+    }
+
+    /**
+     * Returns how many optimizer steps have been taken (the next step's 0-based index).
+     *
+     * @return global step
+     */
+    public long globalStep() {
+        return globalStep;
+    }
+
+    /**
+     * Returns the optimizer (for its momentum buffers).
+     *
+     * @return the optimizer
+     */
+    public MomentumSgd optimizer() {
+        return optimizer;
+    }
+
+    /**
+     * Returns the weight average, when the recipe turns EMA on.
+     *
+     * @return the EMA, or empty
+     */
+    public Optional<WeightsEma> ema() {
+        return Optional.ofNullable(ema);
+    }
+
+    /** Frees the momentum buffers and the EMA (the model stays open). */
+    @Override
+    public void close() {
+        optimizer.close();
+        if (ema != null) {
+            ema.close();
+        }
+    }
+
+    private record StepResult(double loss, long correct) {}
+}
