@@ -1,0 +1,128 @@
+package io.mixnetspark.data.decode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code ImageDecoder} turns encoded image bytes into 8-bit sRGB pixels, or into a failed {@link
+ * DecodeResult} saying why: it never throws for bad input, so one broken file cannot kill a task.
+ *
+ * <p>The format is sniffed from the content, not the name. A JPEG's header is read first: the
+ * pixel cap is checked on the declared size, a file without an end-of-image marker after its scans
+ * is refused as truncated (PIL's default, rather than a silently grey lower part), and the EXIF
+ * orientation is noted. YCbCr/RGB/grey JPEGs then go through libjpeg-turbo: the system's
+ * libturbojpeg when installed ({@link TurboJpeg}), else the copy inside OpenCV's bundled natives
+ * ({@link OpenCvJpeg}), at reduced DCT scale when {@link DecodeOptions#reduceToAtLeast()} asks for
+ * it; CMYK/YCCK JPEGs, JPEGs with a non-sRGB profile and all other formats go through ImageIO (as
+ * do all JPEGs where neither native library loads).
+ *
+ * <p>Immutable and thread-safe; one instance can serve every decoding thread.
+ */
+public final class ImageDecoder {
+
+    private final DecodeOptions options;
+    private final JpegCodec jpeg;
+
+    /** A decoder with {@link DecodeOptions#defaults()}. */
+    public ImageDecoder() {
+        this(DecodeOptions.defaults());
+    }
+
+    /**
+     * A decoder with the given options.
+     *
+     * @param options cap, reduced decoding, colour profiles, JPEG backend
+     * @throws IllegalArgumentException when the requested JPEG backend is not available here
+     */
+    public ImageDecoder(DecodeOptions options) {
+        if (!options.jpegBackend().isAvailable()) {
+            throw new IllegalArgumentException("JPEG backend " + options.jpegBackend() + " is not available here"
+                    + (options.jpegBackend() == JpegBackend.TURBOJPEG ? " (apt-get install libturbojpeg0)" : ""));
+        }
+        this.options = options;
+        this.jpeg = options.jpegBackend().codec();
+    }
+
+    /**
+     * Returns the options this decoder uses.
+     *
+     * @return the options
+     */
+    public DecodeOptions options() {
+        return options;
+    }
+
+    /**
+     * Decodes one encoded image.
+     *
+     * @param data the file's bytes (null or empty gives a failed result)
+     * @return the pixels, or why there are none
+     */
+    public DecodeResult decode(byte[] data) {
+        if (data == null || data.length == 0) {
+            return DecodeResult.failed("empty input: 0 bytes, not an image");
+        }
+        ImageFormat format = ImageFormat.sniff(data);
+        if (format == null) {
+            return DecodeResult.failed("not an image: " + data.length + " bytes in no known image format (starts "
+                    + preview(data) + ")");
+        }
+        try {
+            return DecodeResult.of(format == ImageFormat.JPEG ? decodeJpeg(data)
+                    : ImageIoDecoder.decode(data, format, options));
+        } catch (DecodeException e) {
+            return DecodeResult.failed(e.getMessage());
+        } catch (RuntimeException e) {
+            return DecodeResult.failed("could not decode the " + format + " image: " + e);
+        }
+    }
+
+    /**
+     * Reads and decodes one file.
+     *
+     * @param file the image file
+     * @return the pixels, or why there are none (including an unreadable file)
+     */
+    public DecodeResult decode(Path file) {
+        byte[] data;
+        try {
+            data = Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            return DecodeResult.failed("cannot read " + file + ": " + e);
+        }
+        return decode(data);
+    }
+
+    private RgbImage decodeJpeg(byte[] data) throws DecodeException {
+        JpegHeader header = JpegHeader.parse(data);
+        PixelCap.check(header.width(), header.height(), options);
+        if (!header.complete()) {
+            throw new DecodeException("truncated JPEG: the image data stops without an end-of-image marker"
+                    + " (file cut short?)");
+        }
+        RgbImage stored = usesNative(header)
+                ? jpeg.decode(data, options.scaleDenominator(header.width(), header.height()))
+                : ImageIoDecoder.decode(data, ImageFormat.JPEG, options);
+        return ExifOrientation.apply(stored, header.orientation());
+    }
+
+    private boolean usesNative(JpegHeader header) {
+        if (jpeg == null || header.precision() != 8) {
+            return false;
+        }
+        if (header.components() == 1) {
+            return true;
+        }
+        return header.components() == 3
+                && (!options.convertColourProfiles() || ColorProfiles.isSrgbOrUnusable(header.iccProfile()));
+    }
+
+    private static String preview(byte[] data) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < Math.min(8, data.length); i++) {
+            s.append(String.format("%02x", data[i] & 0xFF));
+        }
+        return s.toString();
+    }
+}
