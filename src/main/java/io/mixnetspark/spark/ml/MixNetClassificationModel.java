@@ -27,6 +27,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * {@code MixNetClassificationModel} labels images with a MixNet, as a Spark ML {@link Model}
@@ -125,13 +126,14 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
     public Dataset<Row> transform(Dataset<?> dataset) {
         StructType outSchema = transformSchema(dataset.schema());
         Dataset<Row> input = dataset.toDF();
-        Broadcast<ModelPayload> shared = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext())
-                .broadcast(payload);
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
+        Broadcast<ModelPayload> shared = sc.broadcast(payload);
+        Broadcast<SerializableConfiguration> hadoop = sc.broadcast(new SerializableConfiguration(sc.hadoopConfiguration()));
         LabelingSettings settings = new LabelingSettings(getBatchSize(), 2, getTopK(), getImageSize(), getCropPct(),
                 getDecodeThreads(), getDevice());
         int inputIndex = input.schema().fieldIndex(getInputCol());
         String kind = LabelingSchema.inputKind(input.schema(), getInputCol()).name();
-        return input.mapPartitions(new PartitionLabeler(shared, settings, inputIndex, kind), Encoders.row(outSchema));
+        return input.mapPartitions(new PartitionLabeler(shared, hadoop, settings, inputIndex, kind), Encoders.row(outSchema));
     }
 
     @Override
