@@ -152,7 +152,8 @@ public final class BatchedLabeler implements Iterator<Row> {
             int c = order[r];
             top.add(RowFactory.create(r + 1, c, classes.ids().get(c), classes.names().get(c), probability[c]));
         }
-        return append(in, (double) order[0], Vectors.dense(probability), Vectors.dense(raw), top, null);
+        return append(in, (double) order[0], Vectors.dense(probability), Vectors.dense(raw),
+                scala.jdk.javaapi.CollectionConverters.asScala(top).toSeq(), null);
     }
 
     private static Row withError(Row in, String error) {

@@ -1,0 +1,78 @@
+package io.mixnetspark.spark.exec;
+
+import io.mixnetspark.data.decode.DecodeResult;
+import io.mixnetspark.data.decode.ImageDecoder;
+import io.mixnetspark.data.decode.RgbImage;
+import io.mixnetspark.data.transform.EvalTransform;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code RowPreparer} turns one input row into the network's input: it takes the image from the
+ * input column (encoded bytes, a path read through Hadoop's file systems, or Spark's decoded image
+ * struct), decodes it and applies the eval transform (timm's bicubic resize, centre crop,
+ * ImageNet normalisation). Failures become a {@link Prepared} error, never an exception.
+ */
+final class RowPreparer implements Function<Row, Prepared> {
+
+    private final int inputIndex;
+    private final String kind;
+    private final ImageDecoder decoder = new ImageDecoder();
+    private final EvalTransform transform;
+    private final Configuration hadoop;
+
+    RowPreparer(int inputIndex, String kind, LabelingSettings settings, Configuration hadoop) {
+        this.inputIndex = inputIndex;
+        this.kind = kind;
+        this.transform = EvalTransform.timm(settings.imageSize(), settings.cropPct());
+        this.hadoop = hadoop;
+    }
+
+    @Override
+    public Prepared apply(Row row) {
+        if (row.isNullAt(inputIndex)) {
+            return Prepared.failed("input is null");
+        }
+        try {
+            DecodeResult decoded = switch (kind) {
+                case "BYTES" -> decoder.decode((byte[]) row.get(inputIndex));
+                case "PATH" -> decoder.decode(read(row.getString(inputIndex)));
+                default -> fromImageStruct(row.getStruct(inputIndex));
+            };
+            return decoded.isOk() ? Prepared.of(transform.apply(decoded.image())) : Prepared.failed(decoded.error());
+        } catch (IOException | RuntimeException e) {
+            return Prepared.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private byte[] read(String location) throws IOException {
+        Path path = new Path(location);
+        try (InputStream in = path.getFileSystem(hadoop).open(path)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Spark's image struct: origin, height, width, nChannels, mode, data (BGR or BGRA, row-major). */
+    private static DecodeResult fromImageStruct(Row image) {
+        int height = image.getInt(1);
+        int width = image.getInt(2);
+        int channels = image.getInt(3);
+        byte[] data = (byte[]) image.get(5);
+        if (height <= 0 || width <= 0 || (channels != 1 && channels != 3 && channels != 4)
+                || data.length != height * width * channels) {
+            return DecodeResult.failed("invalid image struct (" + width + "x" + height + "x" + channels
+                    + ", " + data.length + " bytes) from " + image.getString(0));
+        }
+        byte[] rgb = new byte[width * height * 3];
+        for (int p = 0; p < width * height; p++) {
+            for (int c = 0; c < 3; c++) {
+                rgb[3 * p + c] = channels == 1 ? data[p] : data[channels * p + (2 - c)];
+            }
+        }
+        return DecodeResult.of(new RgbImage(width, height, rgb));
+    }
+}

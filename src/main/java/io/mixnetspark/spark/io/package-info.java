@@ -1,0 +1,6 @@
+/**
+ * Spark-side file handling: the one bridge to Spark ML's internal persistence helpers ({@link
+ * io.mixnetspark.spark.io.SparkMlPersistence}) and small helpers for files on any Hadoop file
+ * system ({@link io.mixnetspark.spark.io.HadoopFiles}).
+ */
+package io.mixnetspark.spark.io;

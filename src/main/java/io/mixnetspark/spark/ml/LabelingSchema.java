@@ -1,0 +1,93 @@
+package io.mixnetspark.spark.ml;
+
+import java.util.Arrays;
+import org.apache.spark.ml.image.ImageSchema;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@code LabelingSchema} checks a labeling stage's input column and declares its output columns,
+ * without running a job (Spark's {@code transformSchema} contract).
+ */
+final class LabelingSchema {
+
+    /** The element type of the top-k array: one ranked class. */
+    static final StructType TOP_K_ENTRY = new StructType(new StructField[] {
+        DataTypes.createStructField("rank", DataTypes.IntegerType, false),
+        DataTypes.createStructField("index", DataTypes.IntegerType, false),
+        DataTypes.createStructField("wnid", DataTypes.StringType, false),
+        DataTypes.createStructField("label", DataTypes.StringType, false),
+        DataTypes.createStructField("probability", DataTypes.DoubleType, false)
+    });
+
+    private LabelingSchema() {}
+
+    /** How the input column carries the image. */
+    enum InputKind {
+        /** Encoded bytes (JPEG, PNG, ...). */
+        BYTES,
+        /** Spark's image struct (decoded BGR pixels). */
+        IMAGE_STRUCT,
+        /** A path or URI to read with Hadoop's file systems. */
+        PATH
+    }
+
+    /**
+     * Classifies the input column's type.
+     *
+     * @param schema the input schema
+     * @param column the input column
+     * @return how the column carries images
+     * @throws IllegalArgumentException naming the column, its type and the accepted types
+     */
+    static InputKind inputKind(StructType schema, String column) {
+        if (!Arrays.asList(schema.fieldNames()).contains(column)) {
+            throw new IllegalArgumentException("Input column '" + column + "' does not exist; columns are "
+                    + Arrays.toString(schema.fieldNames()) + ". Set inputCol.");
+        }
+        DataType type = schema.apply(column).dataType();
+        if (type.equals(DataTypes.BinaryType)) {
+            return InputKind.BYTES;
+        }
+        if (type.equals(DataTypes.StringType)) {
+            return InputKind.PATH;
+        }
+        if (type.equals(ImageSchema.columnSchema())) {
+            return InputKind.IMAGE_STRUCT;
+        }
+        throw new IllegalArgumentException("Input column '" + column + "' has type " + type.simpleString()
+                + "; expected binary (encoded image), string (path) or Spark's image struct");
+    }
+
+    /**
+     * Declares the output schema: the input columns plus the stage's output columns.
+     *
+     * @param schema the input schema
+     * @param params the stage's params (column names)
+     * @return the output schema
+     */
+    static StructType output(StructType schema, MixNetModelParams params) {
+        inputKind(schema, params.getInputCol());
+        StructType out = schema;
+        for (StructField f : outputFields(params)) {
+            if (Arrays.asList(schema.fieldNames()).contains(f.name())) {
+                throw new IllegalArgumentException("Output column '" + f.name() + "' already exists in the input");
+            }
+            out = out.add(f);
+        }
+        return out;
+    }
+
+    private static StructField[] outputFields(MixNetModelParams p) {
+        return new StructField[] {
+            DataTypes.createStructField(p.getPredictionCol(), DataTypes.DoubleType, true),
+            DataTypes.createStructField(p.getProbabilityCol(), SQLDataTypes.VectorType(), true),
+            DataTypes.createStructField(p.getRawPredictionCol(), SQLDataTypes.VectorType(), true),
+            DataTypes.createStructField(p.getTopKCol(), DataTypes.createArrayType(TOP_K_ENTRY, false), true),
+            DataTypes.createStructField(p.getErrorCol(), DataTypes.StringType, true)
+        };
+    }
+}

@@ -1,0 +1,350 @@
+package io.mixnetspark.spark.ml;
+
+import io.mixnetspark.model.ClassNames;
+import io.mixnetspark.model.MixNetModel;
+import io.mixnetspark.model.ModelWeights;
+import io.mixnetspark.model.SafetensorsFile;
+import io.mixnetspark.model.arch.MixNetConfig;
+import io.mixnetspark.spark.exec.LabelingSettings;
+import io.mixnetspark.spark.exec.ModelPayload;
+import io.mixnetspark.spark.exec.PartitionLabeler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
+
+/**
+ * {@code MixNetClassificationModel} labels images with a MixNet, as a Spark ML {@link Model}
+ * usable alone or inside a {@code Pipeline}. It reads an input column of encoded image bytes,
+ * Spark's image struct or file paths, and adds {@code prediction}, {@code probability}, {@code
+ * rawPrediction} (so {@code MulticlassClassificationEvaluator} works on its output), {@code topK}
+ * (array of rank, index, wnid, label, probability) and {@code error} (null, or why the row could
+ * not be classified; then the prediction columns are null).
+ *
+ * <p>The work runs on the executors: the weights are broadcast once, each executor JVM loads the
+ * network once and shares it between its tasks, and each task labels its partition in batches with
+ * decoding overlapped. Saved and loaded with Spark ML persistence ({@link #write()}, {@link
+ * #load(String)}) to any Hadoop file system.
+ */
+public final class MixNetClassificationModel extends Model<MixNetClassificationModel>
+        implements MixNetModelParams, MLWritable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String uid;
+    private final ModelPayload payload;
+    private final MixNetModelParams.ParamSet params;
+
+    /**
+     * Creates a model from a payload (config, safetensors weights, class names).
+     *
+     * @param uid the stage uid
+     * @param payload the network to run
+     */
+    public MixNetClassificationModel(String uid, ModelPayload payload) {
+        this.uid = uid;
+        this.payload = payload;
+        this.params = MixNetModelParams.create(this);
+    }
+
+    /**
+     * Creates a model from pretrained weights: timm safetensors or a MindCV {@code .ckpt}. The
+     * weights are checked against the network here, on the driver.
+     *
+     * @param config the network (for MindCV weights use {@code SeActivation.RELU})
+     * @param weights the weights file
+     * @param classes class ids and names, one per output
+     * @return the model
+     * @throws IOException when the weights cannot be read
+     */
+    public static MixNetClassificationModel fromPretrained(MixNetConfig config, Path weights, ClassNames classes)
+            throws IOException {
+        try (MixNetModel model = MixNetModel.create(config, ai.djl.Device.cpu())) {
+            ModelWeights.load(model, weights);
+            return fromModel(model, classes);
+        }
+    }
+
+    /**
+     * Creates a model from a network in memory (its current weights are copied).
+     *
+     * @param model the network
+     * @param classes class ids and names, one per output
+     * @return the model
+     */
+    public static MixNetClassificationModel fromModel(MixNetModel model, ClassNames classes) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            SafetensorsFile.write(model.stateDict(), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new MixNetClassificationModel(
+                Identifiable.randomUID("mixnet"), new ModelPayload(model.config(), bytes.toByteArray(), classes));
+    }
+
+    /**
+     * Returns the network configuration, weights and class names this model runs.
+     *
+     * @return the payload
+     */
+    public ModelPayload payload() {
+        return payload;
+    }
+
+    @Override
+    public String uid() {
+        return uid;
+    }
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        if (getTopK() > payload.classes().size()) {
+            throw new IllegalArgumentException("topK=" + getTopK() + " exceeds the model's "
+                    + payload.classes().size() + " classes");
+        }
+        return LabelingSchema.output(schema, this);
+    }
+
+    @Override
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        StructType outSchema = transformSchema(dataset.schema());
+        Dataset<Row> input = dataset.toDF();
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
+        Broadcast<ModelPayload> shared = sc.broadcast(payload);
+        Broadcast<SerializableConfiguration> hadoop = sc.broadcast(new SerializableConfiguration(sc.hadoopConfiguration()));
+        LabelingSettings settings = new LabelingSettings(getBatchSize(), 2, getTopK(), getImageSize(), getCropPct(),
+                getDecodeThreads(), getDevice());
+        int inputIndex = input.schema().fieldIndex(getInputCol());
+        String kind = LabelingSchema.inputKind(input.schema(), getInputCol()).name();
+        return input.mapPartitions(new PartitionLabeler(shared, hadoop, settings, inputIndex, kind), Encoders.row(outSchema));
+    }
+
+    @Override
+    public MixNetClassificationModel copy(ParamMap extra) {
+        MixNetClassificationModel copy = new MixNetClassificationModel(uid, payload);
+        return copyValues(copy, extra).setParent(parent());
+    }
+
+    @Override
+    public MLWriter write() {
+        return new MixNetModelWriter(this);
+    }
+
+    /**
+     * Returns the reader of saved models.
+     *
+     * @return the reader
+     */
+    public static MLReader<MixNetClassificationModel> read() {
+        return new MixNetModelReader();
+    }
+
+    /**
+     * Loads a model saved with {@link #write()}.
+     *
+     * @param path where it was saved (any Hadoop file system URI)
+     * @return the model
+     */
+    public static MixNetClassificationModel load(String path) {
+        return read().load(path);
+    }
+
+    // ---- params (see MixNetModelParams) and setters ----
+
+    @Override
+    public Param<String> inputCol() {
+        return params.inputCol;
+    }
+
+    @Override
+    public Param<String> predictionCol() {
+        return params.predictionCol;
+    }
+
+    @Override
+    public Param<String> probabilityCol() {
+        return params.probabilityCol;
+    }
+
+    @Override
+    public Param<String> rawPredictionCol() {
+        return params.rawPredictionCol;
+    }
+
+    @Override
+    public Param<String> topKCol() {
+        return params.topKCol;
+    }
+
+    @Override
+    public Param<String> errorCol() {
+        return params.errorCol;
+    }
+
+    @Override
+    public IntParam topK() {
+        return params.topK;
+    }
+
+    @Override
+    public IntParam batchSize() {
+        return params.batchSize;
+    }
+
+    @Override
+    public IntParam decodeThreads() {
+        return params.decodeThreads;
+    }
+
+    @Override
+    public Param<String> device() {
+        return params.device;
+    }
+
+    @Override
+    public IntParam imageSize() {
+        return params.imageSize;
+    }
+
+    @Override
+    public DoubleParam cropPct() {
+        return params.cropPct;
+    }
+
+    /**
+     * Sets the input column. Default {@code image}.
+     *
+     * @param value column name
+     * @return this model
+     */
+    public MixNetClassificationModel setInputCol(String value) {
+        return (MixNetClassificationModel) set(params.inputCol, value);
+    }
+
+    /**
+     * Sets the prediction column. Default {@code prediction}.
+     *
+     * @param value column name
+     * @return this model
+     */
+    public MixNetClassificationModel setPredictionCol(String value) {
+        return (MixNetClassificationModel) set(params.predictionCol, value);
+    }
+
+    /**
+     * Sets the probability column. Default {@code probability}.
+     *
+     * @param value column name
+     * @return this model
+     */
+    public MixNetClassificationModel setProbabilityCol(String value) {
+        return (MixNetClassificationModel) set(params.probabilityCol, value);
+    }
+
+    /**
+     * Sets the raw prediction (logits) column. Default {@code rawPrediction}.
+     *
+     * @param value column name
+     * @return this model
+     */
+    public MixNetClassificationModel setRawPredictionCol(String value) {
+        return (MixNetClassificationModel) set(params.rawPredictionCol, value);
+    }
+
+    /**
+     * Sets the top-k column. Default {@code topK}.
+     *
+     * @param value column name
+     * @return this model
+     */
+    public MixNetClassificationModel setTopKCol(String value) {
+        return (MixNetClassificationModel) set(params.topKCol, value);
+    }
+
+    /**
+     * Sets the error column. Default {@code error}.
+     *
+     * @param value column name
+     * @return this model
+     */
+    public MixNetClassificationModel setErrorCol(String value) {
+        return (MixNetClassificationModel) set(params.errorCol, value);
+    }
+
+    /**
+     * Sets how many classes to list per image. Default 5.
+     *
+     * @param value k, at least 1
+     * @return this model
+     */
+    public MixNetClassificationModel setTopK(int value) {
+        return (MixNetClassificationModel) set(params.topK, value);
+    }
+
+    /**
+     * Sets the images per forward pass. Default 32.
+     *
+     * @param value batch size, at least 1
+     * @return this model
+     */
+    public MixNetClassificationModel setBatchSize(int value) {
+        return (MixNetClassificationModel) set(params.batchSize, value);
+    }
+
+    /**
+     * Sets the decoding threads per task (0 = the task's CPUs). Default 0.
+     *
+     * @param value thread count
+     * @return this model
+     */
+    public MixNetClassificationModel setDecodeThreads(int value) {
+        return (MixNetClassificationModel) set(params.decodeThreads, value);
+    }
+
+    /**
+     * Sets the device: {@code auto}, {@code cpu} or {@code gpu}. Default {@code auto}.
+     *
+     * @param value device setting
+     * @return this model
+     */
+    public MixNetClassificationModel setDevice(String value) {
+        return (MixNetClassificationModel) set(params.device, value);
+    }
+
+    /**
+     * Sets the eval crop size. Default 224.
+     *
+     * @param value pixels
+     * @return this model
+     */
+    public MixNetClassificationModel setImageSize(int value) {
+        return (MixNetClassificationModel) set(params.imageSize, value);
+    }
+
+    /**
+     * Sets the eval crop fraction. Default 0.875.
+     *
+     * @param value fraction in (0, 1]
+     * @return this model
+     */
+    public MixNetClassificationModel setCropPct(double value) {
+        return (MixNetClassificationModel) set(params.cropPct, value);
+    }
+}
