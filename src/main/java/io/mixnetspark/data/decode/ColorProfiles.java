@@ -1,6 +1,5 @@
 package io.mixnetspark.data.decode;
 
-import com.twelvemonkeys.imageio.color.ColorSpaces;
 import java.awt.color.ICC_Profile;
 
 /**
@@ -36,6 +35,6 @@ final class ColorProfiles {
      * @return true for sRGB
      */
     static boolean isSrgb(ICC_Profile profile) {
-        return ColorSpaces.isCS_sRGB(profile);
+        return com.twelvemonkeys.imageio.color.ColorProfiles.isCS_sRGB(profile);
     }
 }
