@@ -26,12 +26,14 @@ public final class ExecutorModels {
     /**
      * Returns the shared network for a payload on a device, loading it on first use.
      *
+     * @param key the payload's {@link ModelPayload#key()}, computed once on the driver (hashing
+     *     the weights in every task would cost more than the lookup it serves)
      * @param payload config, weights and classes
      * @param device where the network runs
      * @return the shared model (do not close it)
      */
-    public static MixNetModel get(ModelPayload payload, Device device) {
-        return MODELS.computeIfAbsent(payload.key() + "@" + device, k -> load(payload, device));
+    public static MixNetModel get(String key, ModelPayload payload, Device device) {
+        return MODELS.computeIfAbsent(key + "@" + device, k -> load(payload, device));
     }
 
     /**

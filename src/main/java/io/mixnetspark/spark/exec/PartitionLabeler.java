@@ -23,6 +23,7 @@ public final class PartitionLabeler implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<ModelPayload> payload;
+    private final String payloadKey;
     private final Broadcast<SerializableConfiguration> hadoop;
     private final LabelingSettings settings;
     private final int inputIndex;
@@ -32,14 +33,17 @@ public final class PartitionLabeler implements MapPartitionsFunction<Row, Row> {
      * Creates the function on the driver.
      *
      * @param payload the broadcast network
+     * @param payloadKey the payload's content key, computed once on the driver
      * @param hadoop the broadcast Hadoop configuration (for path inputs)
      * @param settings batch size, top-k, preprocessing, threads, device
      * @param inputIndex position of the input column
      * @param inputKind {@code BYTES}, {@code PATH} or {@code IMAGE_STRUCT}
      */
-    public PartitionLabeler(Broadcast<ModelPayload> payload, Broadcast<SerializableConfiguration> hadoop,
+    public PartitionLabeler(Broadcast<ModelPayload> payload, String payloadKey,
+            Broadcast<SerializableConfiguration> hadoop,
             LabelingSettings settings, int inputIndex, String inputKind) {
         this.payload = payload;
+        this.payloadKey = payloadKey;
         this.hadoop = hadoop;
         this.settings = settings;
         this.inputIndex = inputIndex;
@@ -49,7 +53,7 @@ public final class PartitionLabeler implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         Device device = TaskDevice.choose(settings.device());
-        MixNetModel model = ExecutorModels.get(payload.value(), device);
+        MixNetModel model = ExecutorModels.get(payloadKey, payload.value(), device);
         TaskContext ctx = TaskContext.get();
         int threads = settings.decodeThreads() > 0 ? settings.decodeThreads()
                 : Math.max(1, ctx == null ? Runtime.getRuntime().availableProcessors() : ctx.cpus());

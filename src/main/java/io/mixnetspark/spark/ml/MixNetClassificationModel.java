@@ -133,7 +133,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
                 getDecodeThreads(), getDevice());
         int inputIndex = input.schema().fieldIndex(getInputCol());
         String kind = LabelingSchema.inputKind(input.schema(), getInputCol()).name();
-        return input.mapPartitions(new PartitionLabeler(shared, hadoop, settings, inputIndex, kind), Encoders.row(outSchema));
+        return input.mapPartitions(new PartitionLabeler(shared, payload.key(), hadoop, settings, inputIndex, kind), Encoders.row(outSchema));
     }
 
     @Override
