@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,29 +69,6 @@ public record ClassNames(List<String> ids, List<String> names) implements Serial
         for (JsonNode entry : root) {
             ids.add(entry.get(0).asText());
             names.add(entry.size() > 1 ? entry.get(1).asText() : entry.get(0).asText());
-        }
-        return new ClassNames(ids, names);
-    }
-
-    /**
-     * Reads a text file of one class per line: {@code id[ name...]} (DJL's {@code synset.txt}
-     * format; for a multi-name line the first comma-separated name is kept).
-     *
-     * @param in the text stream
-     * @return the class names
-     * @throws IOException when reading fails
-     */
-    public static ClassNames fromText(InputStream in) throws IOException {
-        List<String> ids = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
-            String trimmed = line.trim();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            int space = trimmed.indexOf(' ');
-            ids.add(space < 0 ? trimmed : trimmed.substring(0, space));
-            names.add(space < 0 ? trimmed : trimmed.substring(space + 1).split(",")[0].trim());
         }
         return new ClassNames(ids, names);
     }

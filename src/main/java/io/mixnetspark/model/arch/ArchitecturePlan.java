@@ -114,15 +114,6 @@ public final class ArchitecturePlan {
     }
 
     /**
-     * Returns the number of stages.
-     *
-     * @return stage count
-     */
-    public int stageCount() {
-        return blocks.get(blocks.size() - 1).stage() + 1;
-    }
-
-    /**
      * Returns the width entering the head conv.
      *
      * @return channels after the last block

@@ -1,7 +1,6 @@
 package io.mixnetspark.spark.exec;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import io.mixnetspark.model.OfflineEngine;
 import java.util.Locale;
 import java.util.Map;
@@ -56,15 +55,5 @@ public final class TaskDevice {
         Map<String, ResourceInformation> resources = ctx.resourcesJMap();
         ResourceInformation gpu = resources.get("gpu");
         return gpu == null || gpu.addresses().length == 0 ? null : gpu.addresses()[0];
-    }
-
-    /**
-     * Returns the engine name in use, for logs and run tables.
-     *
-     * @return e.g. {@code PyTorch 2.7.1}
-     */
-    public static String engineDescription() {
-        Engine engine = OfflineEngine.pytorch();
-        return engine.getEngineName() + " " + engine.getVersion();
     }
 }
