@@ -1,0 +1,136 @@
+package io.mixnetspark.cli;
+
+import io.mixnetspark.data.layout.ClassIndex;
+import io.mixnetspark.model.ClassNames;
+import io.mixnetspark.model.arch.MixNetConfig;
+import io.mixnetspark.spark.LocalSpark;
+import io.mixnetspark.spark.ml.MixNetClassificationModel;
+import io.mixnetspark.spark.predict.LakeInput;
+import io.mixnetspark.spark.predict.PredictionRun;
+import io.mixnetspark.spark.predict.PredictionsTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mixnet predict}: labels an image lake (a plain folder of images, or any dataset layout of
+ * the {@code mixnet-images} source) with a MixNet and writes one row per image (key, source, model,
+ * run id, time, top-k classes or the error) to a predictions table in the session's catalog (the
+ * embedded Hive metastore on the default set-up). The model is pretrained weights ({@code
+ * --ckpt_path}) or a saved Spark ML model ({@code --model_dir}).
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Label images with MixNet into a SQL predictions table (top-k classes per image).")
+public final class PredictCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Option(names = "--data_dir", required = true,
+            description = "Images to label: a folder, shard file or shard pattern (file://, hdfs://, s3a://).")
+    String dataDir;
+
+    @Option(names = "--layout", defaultValue = LakeInput.FILES,
+            description = "files (every file under --data_dir), imagefolder, webdataset, parquet or tfrecord."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String layout;
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE",
+            description = "Option of the mixnet-images source (e.g. classIndex=folders); repeatable.")
+    Map<String, String> sourceOptions = new LinkedHashMap<>();
+
+    @Option(names = "--ckpt_path", description = "Pretrained weights: timm safetensors or MindCV .ckpt.")
+    Path ckptPath;
+
+    @Option(names = "--model_dir", description = "A model saved with Spark ML persistence (instead of --ckpt_path).")
+    String modelDir;
+
+    @Option(names = "--class_names",
+            description = "Class ids and names: a JSON array of [id, name] (like classes.json) or one id per"
+                    + " line. Default: the ImageNet-1k index (1000 classes).")
+    Path classNames;
+
+    @Option(names = "--top_k", defaultValue = "5", description = "Classes listed per image. Default: ${DEFAULT-VALUE}.")
+    int topK;
+
+    @Option(names = "--batch_size", defaultValue = "32", description = "Images per forward pass. Default: ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(names = "--device", defaultValue = "auto",
+            description = "auto (the GPU Spark assigned, else CPU), cpu or gpu. Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    @Option(names = "--database", defaultValue = PredictionsTable.DEFAULT_DATABASE,
+            description = "Database of the predictions table. Default: ${DEFAULT-VALUE}.")
+    String database;
+
+    @Option(names = "--table", defaultValue = PredictionsTable.DEFAULT_TABLE,
+            description = "Predictions table. Default: ${DEFAULT-VALUE}.")
+    String table;
+
+    @Option(names = "--run_id", description = "Run id (a rerun with the same id replaces its rows). Default: new.")
+    String runId;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((ckptPath == null) == (modelDir == null)) {
+            throw new IllegalArgumentException("give exactly one of --ckpt_path (weights) or --model_dir (saved model)");
+        }
+        PredictionsTable target = new PredictionsTable(database, table);
+        String run = runId != null ? runId : newRunId();
+        SparkSession spark = LocalSpark.getOrCreate("mixnet predict");
+        MixNetClassificationModel model = loadModel()
+                .setTopK(topK)
+                .setBatchSize(batchSize)
+                .setDevice(device);
+        String modelName = model.payload().config().variant().modelName() + "@" + model.payload().key().substring(0, 12);
+        LakeInput input = LakeInput.of(spark, layout, dataDir, sourceOptions);
+        PredictionRun.Summary summary = new PredictionRun(model, modelName, run, target).run(input);
+        spec.commandLine().getOut().printf("Labeled %d images (%d errors) in %.1f s, %.1f images/s, model %s,"
+                        + " into table %s, run_id %s%n", summary.rows(), summary.errors(), summary.seconds(),
+                summary.imagesPerSecond(), modelName, target.qualifiedName(), run);
+        return 0;
+    }
+
+    private MixNetClassificationModel loadModel() throws IOException {
+        if (modelDir != null) {
+            return MixNetClassificationModel.load(modelDir);
+        }
+        MixNetConfig config = modelOptions.toConfig();
+        return MixNetClassificationModel.fromPretrained(config, ckptPath, classNames());
+    }
+
+    private ClassNames classNames() throws IOException {
+        if (classNames == null) {
+            return ClassNames.imagenet();
+        }
+        try (InputStream in = Files.newInputStream(classNames)) {
+            if (classNames.getFileName().toString().endsWith(".json")) {
+                return ClassNames.fromJson(in);
+            }
+            ClassIndex index = ClassIndex.fromText(in);
+            return new ClassNames(index.wnids(), index.wnids());
+        }
+    }
+
+    private static String newRunId() {
+        return "predict-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,112 @@
+package io.mixnetspark.spark.predict;
+
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code PredictionsTable} is the SQL table labeling runs append to, in the session's catalog (the
+ * embedded Hive metastore on the default set-up). One row per image and run:
+ *
+ * <pre>
+ * key STRING, source STRING, model STRING, labeled_at TIMESTAMP,
+ * top_k ARRAY&lt;STRUCT&lt;rank INT, index INT, wnid STRING, label STRING, probability DOUBLE&gt;&gt;,
+ * error STRING, run_id STRING   -- partition column
+ * </pre>
+ *
+ * <p>The table is a Parquet table partitioned by {@code run_id}. A run's rows overwrite that run's
+ * partition, so writing the same run again (a retried or repeated run) replaces
+ * its partition instead of duplicating rows; other runs are untouched. Within one write, Spark's
+ * commit protocol keeps only one attempt of every task, so a retried task adds no duplicates.
+ *
+ * @param database the database (created when missing)
+ * @param table the table name (created when missing)
+ */
+public record PredictionsTable(String database, String table) {
+
+    /** Default database. */
+    public static final String DEFAULT_DATABASE = "mixnet";
+    /** Default table. */
+    public static final String DEFAULT_TABLE = "predictions";
+
+    /** Column order of the table, partition column last. */
+    public static final String[] COLUMNS = {"key", "source", "model", "labeled_at", "top_k", "error", "run_id"};
+
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_.:-]+");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /**
+     * Validates the names.
+     *
+     * @throws IllegalArgumentException naming the bad name and what is allowed
+     */
+    public PredictionsTable {
+        check("database", database);
+        check("table", table);
+    }
+
+    /**
+     * The default {@code mixnet.predictions}.
+     *
+     * @return the default table
+     */
+    public static PredictionsTable defaults() {
+        return new PredictionsTable(DEFAULT_DATABASE, DEFAULT_TABLE);
+    }
+
+    /**
+     * Returns the qualified name, {@code database.table}.
+     *
+     * @return the name for SQL
+     */
+    public String qualifiedName() {
+        return database + "." + table;
+    }
+
+    /**
+     * Creates the database and table when they do not exist.
+     *
+     * @param spark the session
+     */
+    public void ensureExists(SparkSession spark) {
+        spark.sql("CREATE DATABASE IF NOT EXISTS " + database);
+        spark.sql("CREATE TABLE IF NOT EXISTS " + qualifiedName() + " ("
+                + "key STRING, source STRING, model STRING, labeled_at TIMESTAMP, "
+                + "top_k ARRAY<STRUCT<rank: INT, index: INT, wnid: STRING, label: STRING, probability: DOUBLE>>, "
+                + "error STRING, run_id STRING) USING parquet PARTITIONED BY (run_id)");
+    }
+
+    /**
+     * Writes one run's rows, replacing any earlier write of the same run: an {@code INSERT
+     * OVERWRITE} of the run's partition only.
+     *
+     * @param rows rows with {@link #COLUMNS} except {@code run_id}
+     * @param runId the run, letters, digits and {@code _ . : -}
+     * @throws IllegalArgumentException for a run id with other characters
+     */
+    public void writeRun(Dataset<Row> rows, String runId) {
+        if (runId == null || !RUN_ID.matcher(runId).matches()) {
+            throw new IllegalArgumentException("run id '" + runId + "' is not allowed: use letters, digits and _ . : -");
+        }
+        SparkSession spark = rows.sparkSession();
+        ensureExists(spark);
+        String view = "mixnet_run_" + UUID.randomUUID().toString().replace('-', '_');
+        rows.selectExpr(Arrays.copyOf(COLUMNS, COLUMNS.length - 1)).createOrReplaceTempView(view);
+        try {
+            spark.sql("INSERT OVERWRITE TABLE " + qualifiedName() + " PARTITION (run_id = '" + runId + "') SELECT * FROM "
+                    + view);
+        } finally {
+            spark.catalog().dropTempView(view);
+        }
+    }
+
+    private static void check(String what, String name) {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException(what + " name '" + name
+                    + "' is not allowed: use letters, digits and '_', not starting with a digit");
+        }
+    }
+}
