@@ -196,7 +196,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
                 .setCropPct(getCropPct())
                 .setDevice(getDevice())
                 .setDecodeThreads(getDecodeThreads());
-        model.setParent(this);
+        model.setTopK(Math.min(model.getTopK(), classes.size())).setParent(this);
         return new TrainingResult(model, result.history(), result.firstEpoch(), result.stageAttempt(),
                 workers.stream().map(WorkerResult::weightsSha256).toList(), runFolder);
     }

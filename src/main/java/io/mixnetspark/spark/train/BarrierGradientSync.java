@@ -1,6 +1,8 @@
 package io.mixnetspark.spark.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import io.mixnetspark.train.GradientSync;
 import java.util.Arrays;
 import java.util.Map;
@@ -25,6 +27,8 @@ public final class BarrierGradientSync implements GradientSync {
 
     /** Share of {@code spark.rpc.message.maxSize} one allGather reply may use. */
     public static final double RPC_SHARE = 0.8;
+
+    private static final NDIndex ALL = new NDIndex("...");
 
     private final AllGather gather;
     private final int rank;
@@ -157,11 +161,19 @@ public final class BarrierGradientSync implements GradientSync {
         return flat;
     }
 
+    /**
+     * Copies the averages into the arrays in place ({@code set(NDIndex, NDArray)}, an indexed copy
+     * into the existing storage). {@code NDArray.set(float[])} would not do: PyTorch's engine
+     * points the tensor at a Java buffer owned by that handle, which a gradient handle closed
+     * after the step leaves dangling.
+     */
     private static void scatter(float[] flat, Map<String, NDArray> arrays) {
         int offset = 0;
         for (NDArray a : arrays.values()) {
             int n = Math.toIntExact(a.size());
-            a.set(Arrays.copyOfRange(flat, offset, offset + n));
+            try (NDManager temporary = NDManager.newBaseManager(a.getDevice())) {
+                a.set(ALL, temporary.create(Arrays.copyOfRange(flat, offset, offset + n), a.getShape()));
+            }
             offset += n;
         }
     }

@@ -30,7 +30,8 @@ import scala.runtime.AbstractFunction1;
  *
  * <p>When a worker dies, Spark fails the barrier stage and runs it again (up to {@code
  * spark.stage.maxConsecutiveAttempts} times); with a run folder set, the new attempt resumes from
- * the newest checkpoint.
+ * the newest checkpoint. Spark retries only a barrier stage whose output is shuffled (it aborts the
+ * job when a barrier result stage fails), so the results pass through a one-partition shuffle.
  */
 public final class DistributedFit {
 
@@ -66,7 +67,9 @@ public final class DistributedFit {
             RDD<WorkerResult> results = shards.barrier().mapPartitions(
                     new BarrierTask(new TrainingWorker(settings, weights, hadoop)), false,
                     ClassTag$.MODULE$.apply(WorkerResult.class));
-            List<WorkerResult> all = new ArrayList<>(results.toJavaRDD().collect());
+            // A shuffle after the barrier stage makes it a ShuffleMapStage, which Spark retries when a
+            // worker fails; a failed barrier ResultStage would abort the job instead.
+            List<WorkerResult> all = new ArrayList<>(results.toJavaRDD().repartition(1).collect());
             all.sort(Comparator.comparingInt(WorkerResult::rank));
             checkAgreement(all);
             return all;
