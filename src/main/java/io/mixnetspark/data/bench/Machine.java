@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** {@code Machine} describes the computer a benchmark ran on, for the report. */
-final class Machine {
+public final class Machine {
 
     private Machine() {}
 
@@ -15,7 +15,7 @@ final class Machine {
      *
      * @return one line
      */
-    static String describe() {
+    public static String describe() {
         String cpu = System.getProperty("os.arch");
         Path info = Path.of("/proc/cpuinfo");
         if (Files.isReadable(info)) {

@@ -3,6 +3,7 @@ package io.mixnetspark.spark.io;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWriter;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.SparkSession;
 import scala.Option;
 
@@ -49,5 +50,17 @@ public final class SparkMlPersistence {
      */
     public static void restoreParams(Params stage, String path, SparkSession spark, String expectedClass) {
         DefaultParamsReader.loadMetadata(path, spark, expectedClass).getAndSetParams(stage, Option.empty());
+    }
+
+    /**
+     * Returns Spark's reader for stages whose state is only their params ({@code
+     * DefaultParamsWritable} stages): it finds the class in the metadata, calls its {@code (String
+     * uid)} constructor and sets the saved params.
+     *
+     * @param <T> the stage type
+     * @return the reader
+     */
+    public static <T> MLReader<T> paramsReader() {
+        return new DefaultParamsReader<>();
     }
 }

@@ -1,0 +1,722 @@
+package io.mixnetspark.spark.ml;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.mixnetspark.model.ClassNames;
+import io.mixnetspark.model.arch.MixNetConfig;
+import io.mixnetspark.model.arch.MixNetVariant;
+import io.mixnetspark.spark.HadoopConf;
+import io.mixnetspark.spark.exec.ModelPayload;
+import io.mixnetspark.spark.io.SparkMlPersistence;
+import io.mixnetspark.spark.train.Augmentation;
+import io.mixnetspark.spark.train.DistributedFit;
+import io.mixnetspark.spark.train.StartWeights;
+import io.mixnetspark.spark.train.WorkerResult;
+import io.mixnetspark.spark.train.WorkerSettings;
+import io.mixnetspark.train.TrainingRecipe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.BooleanParam;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@code MixNetClassifier} trains MixNet inside Spark, as a Spark ML {@link Estimator}: {@code
+ * fit(trainDf)} returns a {@link MixNetClassificationModel}. The training rows hold encoded images
+ * ({@code inputCol}, binary, as the {@code mixnet-images} source reads them) and 0-based class
+ * indices ({@code labelCol}).
+ *
+ * <pre>{@code
+ * Dataset<Row> train = ImageDatasets.read(spark, "imagefolder", "hdfs:///imagenette/train",
+ *         Map.of("classIndex", "folders"));
+ * MixNetClassificationModel model = new MixNetClassifier()
+ *         .setEpochs(30).setBatchSize(64).setLr(0.1).setWarmupEpochs(2).setImageSize(128)
+ *         .setNumWorkers(2).setCheckpointDir("hdfs:///tmp/mixnet-ckpt")
+ *         .setValidationData(val)
+ *         .fit(train);
+ * }</pre>
+ *
+ * <p><b>How it trains.</b> Synchronous data parallelism in Spark's barrier execution mode: {@code
+ * numWorkers} tasks, each holding one shard of the (repartitioned) training data in memory as
+ * encoded bytes and one shard of the validation data, decoding and augmenting each epoch. After
+ * every backward pass the workers average their gradients through {@code
+ * BarrierTaskContext.allGather}, so every worker applies the same update and all keep identical
+ * weights; BatchNorm running statistics are averaged at each epoch end. Workers start from
+ * identical weights made on the driver (fresh, or {@code pretrainedWeights}). Only rank 0's weights
+ * and the per-epoch history return to the driver. The defaults are MindCV's {@code mixnet_s} recipe
+ * (600 epochs of 8 x 128 images): set epochs, batch size and lr for your data and workers.
+ *
+ * <p><b>Failures.</b> The fit fails at once when the cluster cannot run {@code numWorkers} tasks
+ * together. With {@code checkpointDir}, rank 0 checkpoints each epoch under {@code
+ * checkpointDir/<uid>-<run>/epoch-NNNN} (weights, momentum, EMA, epoch, step; the random state is a
+ * function of seed, rank and step); when a worker dies, Spark retries the barrier stage and the
+ * workers resume from the newest checkpoint.
+ *
+ * <p>Params persist with Spark ML ({@link #write()}, {@link #load(String)}); the validation
+ * DataFrame is not a param and is not saved.
+ */
+public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
+        implements MixNetClassifierParams, DefaultParamsWritable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String uid;
+    private final MixNetClassifierParams.ParamSet params;
+    private transient Dataset<?> validationData;
+
+    /** Creates a classifier with a random uid and the default params. */
+    public MixNetClassifier() {
+        this(Identifiable.randomUID("mixnetClassifier"));
+    }
+
+    /**
+     * Creates a classifier with the given uid (Spark ML persistence uses this constructor).
+     *
+     * @param uid the stage uid
+     */
+    public MixNetClassifier(String uid) {
+        this.uid = uid;
+        this.params = MixNetClassifierParams.create(this);
+    }
+
+    @Override
+    public String uid() {
+        return uid;
+    }
+
+    /**
+     * Sets held-out data to evaluate after every epoch (top-1, top-5, loss in the history), with
+     * the same columns as the training data. Not saved with the params.
+     *
+     * @param validation the validation rows, or null for none
+     * @return this classifier
+     */
+    public MixNetClassifier setValidationData(Dataset<?> validation) {
+        this.validationData = validation;
+        return this;
+    }
+
+    /**
+     * Returns the validation data.
+     *
+     * @return the rows, or empty
+     */
+    public Optional<Dataset<?>> getValidationData() {
+        return Optional.ofNullable(validationData);
+    }
+
+    /**
+     * Checks the input and label columns and every param (including the combinations, such as
+     * {@code minLr <= lr}), without running a job. The fitted model declares its output columns.
+     *
+     * @param schema the training schema
+     * @return the schema, unchanged
+     * @throws IllegalArgumentException naming the column or param at fault
+     */
+    @Override
+    public StructType transformSchema(StructType schema) {
+        requireColumn(schema, getInputCol(), "inputCol");
+        if (!schema.apply(getInputCol()).dataType().equals(DataTypes.BinaryType)) {
+            throw new IllegalArgumentException("inputCol '" + getInputCol() + "' has type "
+                    + schema.apply(getInputCol()).dataType().simpleString() + "; training needs encoded images (binary)");
+        }
+        requireColumn(schema, getLabelCol(), "labelCol");
+        if (!(schema.apply(getLabelCol()).dataType() instanceof NumericType)) {
+            throw new IllegalArgumentException("labelCol '" + getLabelCol() + "' has type "
+                    + schema.apply(getLabelCol()).dataType().simpleString() + "; expected 0-based class indices");
+        }
+        recipe();
+        networkConfig(1);
+        return schema;
+    }
+
+    private static void requireColumn(StructType schema, String column, String param) {
+        if (!Arrays.asList(schema.fieldNames()).contains(column)) {
+            throw new IllegalArgumentException(param + " '" + column + "' does not exist; columns are "
+                    + Arrays.toString(schema.fieldNames()));
+        }
+    }
+
+    @Override
+    public MixNetClassificationModel fit(Dataset<?> dataset) {
+        return train(dataset).model();
+    }
+
+    /**
+     * Fits like {@link #fit(Dataset)} and also returns the history and how the run went.
+     *
+     * @param dataset the training rows
+     * @return the model and its training record
+     * @throws IllegalArgumentException for bad params or data
+     * @throws IllegalStateException when the cluster cannot run {@code numWorkers} workers at once
+     */
+    public TrainingResult train(Dataset<?> dataset) {
+        transformSchema(dataset.schema());
+        if (validationData != null) {
+            transformSchema(validationData.schema());
+        }
+        DistributedFit.requireSlots(dataset.sparkSession().sparkContext(), getNumWorkers());
+        TrainingRecipe recipe = recipe();
+        ClassNames classes = TrainingLabels.inspect(dataset, getLabelCol(), getClassIdCol(), getNumClasses());
+        MixNetConfig config = networkConfig(classes.size());
+        Configuration conf = HadoopConf.of(dataset.sparkSession());
+        String runFolder = getCheckpointDir().isEmpty() ? null
+                : getCheckpointDir().replaceAll("/+$", "") + "/" + uid + "-" + UUID.randomUUID().toString().substring(0, 8);
+        WorkerSettings settings = new WorkerSettings(recipe, config, getNumWorkers(), getDevice(), getDecodeThreads(),
+                Augmentation.parse(getAugmentation()), getCropPct(), runFolder, maxMessageBytes(dataset));
+        byte[] start;
+        try {
+            start = StartWeights.create(config, getSeed(), getPretrainedWeights().isEmpty() ? null : getPretrainedWeights(), conf);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read pretrainedWeights " + getPretrainedWeights(), e);
+        }
+        List<WorkerResult> workers = DistributedFit.run(columns(dataset),
+                validationData == null ? null : columns(validationData), settings, start, conf);
+        WorkerResult result = workers.get(0);
+        MixNetClassificationModel model = new MixNetClassificationModel(uid, new ModelPayload(config, result.weights(), classes))
+                .setInputCol(getInputCol())
+                .setImageSize(getImageSize())
+                .setCropPct(getCropPct())
+                .setDevice(getDevice())
+                .setDecodeThreads(getDecodeThreads());
+        model.setTopK(Math.min(model.getTopK(), classes.size())).setParent(this);
+        return new TrainingResult(model, result.history(), result.firstEpoch(), result.stageAttempt(),
+                workers.stream().map(WorkerResult::weightsSha256).toList(), runFolder);
+    }
+
+    private Dataset<Row> columns(Dataset<?> data) {
+        return data.toDF().select(col(getInputCol()), col(getLabelCol()).cast("int"));
+    }
+
+    private static long maxMessageBytes(Dataset<?> dataset) {
+        return Long.parseLong(dataset.sparkSession().sparkContext().conf().get("spark.rpc.message.maxSize", "128"))
+                * 1024 * 1024;
+    }
+
+    /**
+     * Returns the recipe the params describe.
+     *
+     * @return the recipe
+     * @throws IllegalArgumentException naming the first param combination that is not allowed
+     */
+    public TrainingRecipe recipe() {
+        return TrainingRecipe.builder()
+                .setEpochs(getEpochs())
+                .setBatchSize(getBatchSize())
+                .setLr(getLr())
+                .optMinLr(getMinLr())
+                .optWarmupEpochs(getWarmupEpochs())
+                .optWarmupFactor(getWarmupFactor())
+                .optMomentum(getMomentum())
+                .optNesterov(getNesterov())
+                .optWeightDecay(getWeightDecay())
+                .optDecayBatchNormAndBias(getDecayBatchNormAndBias())
+                .optLabelSmoothing(getLabelSmoothing())
+                .optSeed(getSeed())
+                .optEmaDecay(getEmaDecay())
+                .optImageSize(getImageSize())
+                .optMixedPrecision(getMixedPrecision())
+                .build();
+    }
+
+    private MixNetConfig networkConfig(int classes) {
+        MixNetConfig.Builder builder = MixNetConfig.builder(MixNetVariant.fromName(getVariant()))
+                .optNumClasses(classes)
+                .optDropPathRate((float) getDropPathRate());
+        if (getDropRate() >= 0) {
+            builder.optDropRate((float) getDropRate());
+        }
+        return builder.build();
+    }
+
+    @Override
+    public MixNetClassifier copy(ParamMap extra) {
+        MixNetClassifier copy = copyValues(new MixNetClassifier(uid), extra);
+        copy.validationData = validationData;
+        return copy;
+    }
+
+    /**
+     * Returns the reader of saved classifiers.
+     *
+     * @return the reader
+     */
+    public static MLReader<MixNetClassifier> read() {
+        return SparkMlPersistence.paramsReader();
+    }
+
+    /**
+     * Loads a classifier saved with {@link #write()}.
+     *
+     * @param path where it was saved (any Hadoop file system URI)
+     * @return the classifier
+     */
+    public static MixNetClassifier load(String path) {
+        return read().load(path);
+    }
+
+    /** Sets a param after checking it, naming the param and what it allows. */
+    private MixNetClassifier checked(Param<?> param, Object value) {
+        @SuppressWarnings("unchecked")
+        scala.Function1<Object, Object> valid = (scala.Function1<Object, Object>) param.isValid();
+        if (value == null || !(Boolean) valid.apply(value)) {
+            throw new IllegalArgumentException(param.name() + "=" + value + " is not allowed: " + param.doc());
+        }
+        set(param.name(), value);
+        return this;
+    }
+
+    // ---- params (see MixNetClassifierParams) and setters ----
+
+    @Override
+    public Param<String> inputCol() {
+        return params.inputCol;
+    }
+
+    @Override
+    public Param<String> labelCol() {
+        return params.labelCol;
+    }
+
+    @Override
+    public Param<String> classIdCol() {
+        return params.classIdCol;
+    }
+
+    @Override
+    public Param<String> variant() {
+        return params.variant;
+    }
+
+    @Override
+    public IntParam numClasses() {
+        return params.numClasses;
+    }
+
+    @Override
+    public IntParam epochs() {
+        return params.epochs;
+    }
+
+    @Override
+    public IntParam batchSize() {
+        return params.batchSize;
+    }
+
+    @Override
+    public DoubleParam lr() {
+        return params.lr;
+    }
+
+    @Override
+    public DoubleParam minLr() {
+        return params.minLr;
+    }
+
+    @Override
+    public IntParam warmupEpochs() {
+        return params.warmupEpochs;
+    }
+
+    @Override
+    public DoubleParam warmupFactor() {
+        return params.warmupFactor;
+    }
+
+    @Override
+    public DoubleParam momentum() {
+        return params.momentum;
+    }
+
+    @Override
+    public BooleanParam nesterov() {
+        return params.nesterov;
+    }
+
+    @Override
+    public DoubleParam weightDecay() {
+        return params.weightDecay;
+    }
+
+    @Override
+    public BooleanParam decayBatchNormAndBias() {
+        return params.decayBatchNormAndBias;
+    }
+
+    @Override
+    public DoubleParam labelSmoothing() {
+        return params.labelSmoothing;
+    }
+
+    @Override
+    public DoubleParam dropRate() {
+        return params.dropRate;
+    }
+
+    @Override
+    public DoubleParam dropPathRate() {
+        return params.dropPathRate;
+    }
+
+    @Override
+    public Param<String> augmentation() {
+        return params.augmentation;
+    }
+
+    @Override
+    public IntParam imageSize() {
+        return params.imageSize;
+    }
+
+    @Override
+    public DoubleParam cropPct() {
+        return params.cropPct;
+    }
+
+    @Override
+    public LongParam seed() {
+        return params.seed;
+    }
+
+    @Override
+    public DoubleParam emaDecay() {
+        return params.emaDecay;
+    }
+
+    @Override
+    public BooleanParam mixedPrecision() {
+        return params.mixedPrecision;
+    }
+
+    @Override
+    public Param<String> pretrainedWeights() {
+        return params.pretrainedWeights;
+    }
+
+    @Override
+    public IntParam numWorkers() {
+        return params.numWorkers;
+    }
+
+    @Override
+    public Param<String> checkpointDir() {
+        return params.checkpointDir;
+    }
+
+    @Override
+    public Param<String> device() {
+        return params.device;
+    }
+
+    @Override
+    public IntParam decodeThreads() {
+        return params.decodeThreads;
+    }
+
+    /**
+     * Sets the column of encoded training images (binary). Default {@code image}.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setInputCol(String value) {
+        return checked(params.inputCol, value);
+    }
+
+    /**
+     * Sets the column of 0-based class indices. Default {@code label}.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setLabelCol(String value) {
+        return checked(params.labelCol, value);
+    }
+
+    /**
+     * Sets the column of class ids naming the classes (used when present). Default {@code wnid}.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setClassIdCol(String value) {
+        return checked(params.classIdCol, value);
+    }
+
+    /**
+     * Sets the network variant: mixnet_s, mixnet_m or mixnet_l. Default {@code mixnet_s}.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setVariant(String value) {
+        return checked(params.variant, value);
+    }
+
+    /**
+     * Sets the classifier outputs. Default 0 (the largest label + 1).
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setNumClasses(int value) {
+        return checked(params.numClasses, value);
+    }
+
+    /**
+     * Sets the passes over the training data. Default 600 (MindCV).
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setEpochs(int value) {
+        return checked(params.epochs, value);
+    }
+
+    /**
+     * Sets the images per step on each worker. Default 128 (MindCV, per device).
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setBatchSize(int value) {
+        return checked(params.batchSize, value);
+    }
+
+    /**
+     * Sets the peak learning rate for the global batch {@code batchSize * numWorkers}; not scaled. Default 0.2 (MindCV, for 8 x 128 images).
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setLr(double value) {
+        return checked(params.lr, value);
+    }
+
+    /**
+     * Sets the learning rate at the end of the cosine decay. Default 1e-5.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setMinLr(double value) {
+        return checked(params.minLr, value);
+    }
+
+    /**
+     * Sets the epochs of linear warmup. Default 15 (MindCV).
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setWarmupEpochs(int value) {
+        return checked(params.warmupEpochs, value);
+    }
+
+    /**
+     * Sets where warmup starts, as a fraction of lr. Default 0.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setWarmupFactor(double value) {
+        return checked(params.warmupFactor, value);
+    }
+
+    /**
+     * Sets the SGD momentum. Default 0.9.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setMomentum(double value) {
+        return checked(params.momentum, value);
+    }
+
+    /**
+     * Sets whether to use Nesterov momentum. Default false.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setNesterov(boolean value) {
+        return checked(params.nesterov, value);
+    }
+
+    /**
+     * Sets the L2 weight decay. Default 2e-5.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setWeightDecay(double value) {
+        return checked(params.weightDecay, value);
+    }
+
+    /**
+     * Sets whether weight decay also applies to BatchNorm and bias tensors. Default true (MindCV decays every tensor; false follows timm).
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setDecayBatchNormAndBias(boolean value) {
+        return checked(params.decayBatchNormAndBias, value);
+    }
+
+    /**
+     * Sets the label smoothing. Default 0.1.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setLabelSmoothing(double value) {
+        return checked(params.labelSmoothing, value);
+    }
+
+    /**
+     * Sets the classifier dropout. Default -1 (the variant's: mixnet_s 0.2, mixnet_m/l 0.25).
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setDropRate(double value) {
+        return checked(params.dropRate, value);
+    }
+
+    /**
+     * Sets the maximum drop-path rate. Default 0.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setDropPathRate(double value) {
+        return checked(params.dropPathRate, value);
+    }
+
+    /**
+     * Sets the training augmentation: mixnet, light (crop and flip) or none. Default {@code mixnet} (RandomResizedCrop, flip, RandAugment, random erasing).
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setAugmentation(String value) {
+        return checked(params.augmentation, value);
+    }
+
+    /**
+     * Sets the training and eval image size. Default 224.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setImageSize(int value) {
+        return checked(params.imageSize, value);
+    }
+
+    /**
+     * Sets the eval crop fraction (validation and the fitted model). Default 0.875.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setCropPct(double value) {
+        return checked(params.cropPct, value);
+    }
+
+    /**
+     * Sets the training seed. Default 42.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setSeed(long value) {
+        return checked(params.seed, value);
+    }
+
+    /**
+     * Sets the EMA decay of the weights; with EMA on the model gets the averaged weights. Default 0 (off).
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setEmaDecay(double value) {
+        return checked(params.emaDecay, value);
+    }
+
+    /**
+     * Sets the float16 request. Default true (MindCV); ignored: DJL 0.36 has no autocast, so training is float32.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setMixedPrecision(boolean value) {
+        return checked(params.mixedPrecision, value);
+    }
+
+    /**
+     * Sets the starting weights URI (timm safetensors or MindCV ckpt, any Hadoop file system); a classifier of another class count is replaced by a new one. Default empty (from scratch).
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setPretrainedWeights(String value) {
+        return checked(params.pretrainedWeights, value);
+    }
+
+    /**
+     * Sets the data-parallel workers (barrier tasks, one per executor JVM). Default 1.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setNumWorkers(int value) {
+        return checked(params.numWorkers, value);
+    }
+
+    /**
+     * Sets the folder URI (any Hadoop file system) for per-epoch checkpoints. Default empty (no checkpoints).
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setCheckpointDir(String value) {
+        return checked(params.checkpointDir, value);
+    }
+
+    /**
+     * Sets the device: auto (the task's GPU, else CPU), cpu or gpu. Default {@code auto}.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setDevice(String value) {
+        return checked(params.device, value);
+    }
+
+    /**
+     * Sets the image preparation threads per worker. Default 0 (the task's CPUs).
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setDecodeThreads(int value) {
+        return checked(params.decodeThreads, value);
+    }
+}

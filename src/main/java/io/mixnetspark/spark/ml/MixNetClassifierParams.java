@@ -1,0 +1,385 @@
+package io.mixnetspark.spark.ml;
+
+import io.mixnetspark.model.arch.MixNetVariant;
+import io.mixnetspark.spark.train.Augmentation;
+import io.mixnetspark.train.TrainingRecipe;
+import java.util.Arrays;
+import org.apache.spark.ml.param.BooleanParam;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.param.Params;
+
+/**
+ * {@code MixNetClassifierParams} are the params of the training stage. Their defaults are MindCV's
+ * {@code mixnet_s} recipe ({@link TrainingRecipe#mindcvMixnetS()}, spec section 3.1) where it has
+ * one; each param's doc states what is allowed. Getters are defined here; setters live on {@link
+ * MixNetClassifier}.
+ */
+public interface MixNetClassifierParams extends Params {
+
+    /** @return column of encoded training images (binary). Default {@code image}. */
+    Param<String> inputCol();
+
+    /** @return column of 0-based class indices (integer). Default {@code label}. */
+    Param<String> labelCol();
+
+    /** @return optional column of class ids (e.g. wnids) naming the model's classes. Default {@code wnid}. */
+    Param<String> classIdCol();
+
+    /** @return network variant. Default {@code mixnet_s}. */
+    Param<String> variant();
+
+    /** @return classifier outputs; 0 = the largest label + 1. Default 0. */
+    IntParam numClasses();
+
+    /** @return passes over the training data. Default 600. */
+    IntParam epochs();
+
+    /** @return images per step on each worker. Default 128. */
+    IntParam batchSize();
+
+    /** @return peak learning rate for the global batch (not scaled). Default 0.2. */
+    DoubleParam lr();
+
+    /** @return learning rate at the end of the cosine decay. Default 1e-5. */
+    DoubleParam minLr();
+
+    /** @return epochs of linear warmup. Default 15. */
+    IntParam warmupEpochs();
+
+    /** @return warmup start as a fraction of lr. Default 0. */
+    DoubleParam warmupFactor();
+
+    /** @return SGD momentum. Default 0.9. */
+    DoubleParam momentum();
+
+    /** @return Nesterov momentum. Default false. */
+    BooleanParam nesterov();
+
+    /** @return L2 weight decay. Default 2e-5. */
+    DoubleParam weightDecay();
+
+    /** @return whether BatchNorm and bias tensors decay too (MindCV: yes). Default true. */
+    BooleanParam decayBatchNormAndBias();
+
+    /** @return label smoothing. Default 0.1. */
+    DoubleParam labelSmoothing();
+
+    /** @return classifier dropout; -1 = the variant's (S 0.2, M/L 0.25). Default -1. */
+    DoubleParam dropRate();
+
+    /** @return maximum drop-path rate. Default 0. */
+    DoubleParam dropPathRate();
+
+    /** @return training augmentation: mixnet, light or none. Default {@code mixnet}. */
+    Param<String> augmentation();
+
+    /** @return training and eval image size. Default 224. */
+    IntParam imageSize();
+
+    /** @return eval crop fraction (validation and the fitted model). Default 0.875. */
+    DoubleParam cropPct();
+
+    /** @return training seed. Default 42. */
+    LongParam seed();
+
+    /** @return EMA decay of the weights; 0 = off. Default 0. */
+    DoubleParam emaDecay();
+
+    /** @return float16 request; ignored (DJL has no autocast). Default true (MindCV O3). */
+    BooleanParam mixedPrecision();
+
+    /** @return pretrained weights URI (safetensors or MindCV ckpt); empty = from scratch. Default empty. */
+    Param<String> pretrainedWeights();
+
+    /** @return data-parallel workers (barrier tasks). Default 1. */
+    IntParam numWorkers();
+
+    /** @return checkpoint folder URI on any Hadoop file system; empty = no checkpoints. Default empty. */
+    Param<String> checkpointDir();
+
+    /** @return auto, cpu or gpu. Default {@code auto}. */
+    Param<String> device();
+
+    /** @return image preparation threads per worker; 0 = the task's CPUs. Default 0. */
+    IntParam decodeThreads();
+
+    /** @return the input column */
+    default String getInputCol() {
+        return getOrDefault(inputCol());
+    }
+
+    /** @return the label column */
+    default String getLabelCol() {
+        return getOrDefault(labelCol());
+    }
+
+    /** @return the class id column */
+    default String getClassIdCol() {
+        return getOrDefault(classIdCol());
+    }
+
+    /** @return the variant name */
+    default String getVariant() {
+        return getOrDefault(variant());
+    }
+
+    /** @return the class count (0 = infer) */
+    default int getNumClasses() {
+        return (Integer) getOrDefault(numClasses());
+    }
+
+    /** @return the epochs */
+    default int getEpochs() {
+        return (Integer) getOrDefault(epochs());
+    }
+
+    /** @return the batch size per worker */
+    default int getBatchSize() {
+        return (Integer) getOrDefault(batchSize());
+    }
+
+    /** @return the peak learning rate */
+    default double getLr() {
+        return (Double) getOrDefault(lr());
+    }
+
+    /** @return the final learning rate */
+    default double getMinLr() {
+        return (Double) getOrDefault(minLr());
+    }
+
+    /** @return the warmup epochs */
+    default int getWarmupEpochs() {
+        return (Integer) getOrDefault(warmupEpochs());
+    }
+
+    /** @return the warmup start fraction */
+    default double getWarmupFactor() {
+        return (Double) getOrDefault(warmupFactor());
+    }
+
+    /** @return the momentum */
+    default double getMomentum() {
+        return (Double) getOrDefault(momentum());
+    }
+
+    /** @return whether Nesterov momentum is used */
+    default boolean getNesterov() {
+        return (Boolean) getOrDefault(nesterov());
+    }
+
+    /** @return the weight decay */
+    default double getWeightDecay() {
+        return (Double) getOrDefault(weightDecay());
+    }
+
+    /** @return whether BN and bias tensors decay */
+    default boolean getDecayBatchNormAndBias() {
+        return (Boolean) getOrDefault(decayBatchNormAndBias());
+    }
+
+    /** @return the label smoothing */
+    default double getLabelSmoothing() {
+        return (Double) getOrDefault(labelSmoothing());
+    }
+
+    /** @return the dropout (-1 = the variant's) */
+    default double getDropRate() {
+        return (Double) getOrDefault(dropRate());
+    }
+
+    /** @return the drop-path rate */
+    default double getDropPathRate() {
+        return (Double) getOrDefault(dropPathRate());
+    }
+
+    /** @return the augmentation name */
+    default String getAugmentation() {
+        return getOrDefault(augmentation());
+    }
+
+    /** @return the image size */
+    default int getImageSize() {
+        return (Integer) getOrDefault(imageSize());
+    }
+
+    /** @return the eval crop fraction */
+    default double getCropPct() {
+        return (Double) getOrDefault(cropPct());
+    }
+
+    /** @return the seed */
+    default long getSeed() {
+        return (Long) getOrDefault(seed());
+    }
+
+    /** @return the EMA decay */
+    default double getEmaDecay() {
+        return (Double) getOrDefault(emaDecay());
+    }
+
+    /** @return whether float16 is requested */
+    default boolean getMixedPrecision() {
+        return (Boolean) getOrDefault(mixedPrecision());
+    }
+
+    /** @return the pretrained weights URI, or empty */
+    default String getPretrainedWeights() {
+        return getOrDefault(pretrainedWeights());
+    }
+
+    /** @return the worker count */
+    default int getNumWorkers() {
+        return (Integer) getOrDefault(numWorkers());
+    }
+
+    /** @return the checkpoint folder, or empty */
+    default String getCheckpointDir() {
+        return getOrDefault(checkpointDir());
+    }
+
+    /** @return the device setting */
+    default String getDevice() {
+        return getOrDefault(device());
+    }
+
+    /** @return the preparation threads per worker */
+    default int getDecodeThreads() {
+        return (Integer) getOrDefault(decodeThreads());
+    }
+
+    /**
+     * Creates the params for an owner and sets their defaults; called once from the stage's
+     * constructor after its uid is known.
+     *
+     * @param owner the stage
+     * @return the created params
+     */
+    static ParamSet create(Params owner) {
+        return new ParamSet(owner);
+    }
+
+    /** The params of one stage instance, created after its uid (Spark records the owner's uid). */
+    final class ParamSet {
+        final Param<String> inputCol;
+        final Param<String> labelCol;
+        final Param<String> classIdCol;
+        final Param<String> variant;
+        final IntParam numClasses;
+        final IntParam epochs;
+        final IntParam batchSize;
+        final DoubleParam lr;
+        final DoubleParam minLr;
+        final IntParam warmupEpochs;
+        final DoubleParam warmupFactor;
+        final DoubleParam momentum;
+        final BooleanParam nesterov;
+        final DoubleParam weightDecay;
+        final BooleanParam decayBatchNormAndBias;
+        final DoubleParam labelSmoothing;
+        final DoubleParam dropRate;
+        final DoubleParam dropPathRate;
+        final Param<String> augmentation;
+        final IntParam imageSize;
+        final DoubleParam cropPct;
+        final LongParam seed;
+        final DoubleParam emaDecay;
+        final BooleanParam mixedPrecision;
+        final Param<String> pretrainedWeights;
+        final IntParam numWorkers;
+        final Param<String> checkpointDir;
+        final Param<String> device;
+        final IntParam decodeThreads;
+
+        private ParamSet(Params owner) {
+            inputCol = new Param<>(owner, "inputCol", "column of encoded training images (binary)");
+            labelCol = new Param<>(owner, "labelCol", "column of 0-based class indices (integer)");
+            classIdCol = new Param<>(owner, "classIdCol",
+                    "column of class ids (e.g. wnids) that name the classes, used when present");
+            variant = new Param<>(owner, "variant", "network variant: one of " + MixNetVariant.names(),
+                    ParamChecks.<String>of(v -> Arrays.stream(MixNetVariant.values())
+                            .anyMatch(x -> x.modelName().equalsIgnoreCase(v))));
+            numClasses = new IntParam(owner, "numClasses",
+                    "classifier outputs (>= 1), or 0 to use the largest label + 1", ParamValidators.gtEq(0));
+            epochs = new IntParam(owner, "epochs", "passes over the training data (>= 1)", ParamValidators.gtEq(1));
+            batchSize = new IntParam(owner, "batchSize", "images per step on each worker (>= 1)",
+                    ParamValidators.gtEq(1));
+            lr = new DoubleParam(owner, "lr", "peak learning rate for the global batch (> 0)", ParamValidators.gt(0));
+            minLr = new DoubleParam(owner, "minLr", "final learning rate of the cosine decay (>= 0, <= lr)",
+                    ParamValidators.gtEq(0));
+            warmupEpochs = new IntParam(owner, "warmupEpochs", "epochs of linear warmup (>= 0, <= epochs)",
+                    ParamValidators.gtEq(0));
+            warmupFactor = new DoubleParam(owner, "warmupFactor", "warmup start as a fraction of lr, in [0, 1]",
+                    ParamValidators.inRange(0, 1));
+            momentum = new DoubleParam(owner, "momentum", "SGD momentum in [0, 1)",
+                    ParamValidators.inRange(0, 1, true, false));
+            nesterov = new BooleanParam(owner, "nesterov", "Nesterov momentum (needs momentum > 0)");
+            weightDecay = new DoubleParam(owner, "weightDecay", "L2 weight decay (>= 0)", ParamValidators.gtEq(0));
+            decayBatchNormAndBias = new BooleanParam(owner, "decayBatchNormAndBias",
+                    "whether weight decay also applies to BatchNorm and bias tensors (MindCV: true; timm: false)");
+            labelSmoothing = new DoubleParam(owner, "labelSmoothing", "label smoothing in [0, 1)",
+                    ParamValidators.inRange(0, 1, true, false));
+            dropRate = new DoubleParam(owner, "dropRate",
+                    "classifier dropout in [0, 1), or -1 for the variant's (mixnet_s 0.2, mixnet_m/l 0.25)",
+                    ParamChecks.<Object>of(v -> (Double) v == -1 || ((Double) v >= 0 && (Double) v < 1)));
+            dropPathRate = new DoubleParam(owner, "dropPathRate", "maximum drop-path rate in [0, 1)",
+                    ParamValidators.inRange(0, 1, true, false));
+            augmentation = new Param<>(owner, "augmentation",
+                    "training augmentation: one of " + String.join(", ", Augmentation.names()),
+                    ParamValidators.inArray(Arrays.asList(Augmentation.names())));
+            imageSize = new IntParam(owner, "imageSize", "training and eval image size (>= 32)",
+                    ParamValidators.gtEq(32));
+            cropPct = new DoubleParam(owner, "cropPct", "eval crop fraction in (0, 1]",
+                    ParamValidators.inRange(0, 1, false, true));
+            seed = new LongParam(owner, "seed", "training seed");
+            emaDecay = new DoubleParam(owner, "emaDecay", "EMA decay of the weights in [0, 1), 0 = off",
+                    ParamValidators.inRange(0, 1, true, false));
+            mixedPrecision = new BooleanParam(owner, "mixedPrecision",
+                    "float16 request; ignored: DJL 0.36 has no autocast for PyTorch, training stays float32");
+            pretrainedWeights = new Param<>(owner, "pretrainedWeights",
+                    "URI of starting weights (timm safetensors or MindCV ckpt), empty to train from scratch");
+            numWorkers = new IntParam(owner, "numWorkers",
+                    "data-parallel workers, one barrier task each (>= 1)", ParamValidators.gtEq(1));
+            checkpointDir = new Param<>(owner, "checkpointDir",
+                    "folder URI on any Hadoop file system for per-epoch checkpoints, empty for none");
+            device = new Param<>(owner, "device", "auto, cpu or gpu",
+                    ParamValidators.inArray(Arrays.asList(MixNetModelParams.DEVICES)));
+            decodeThreads = new IntParam(owner, "decodeThreads",
+                    "image preparation threads per worker (>= 0; 0 = the task's CPUs)", ParamValidators.gtEq(0));
+            TrainingRecipe mindcv = TrainingRecipe.mindcvMixnetS();
+            owner.setDefault(inputCol, "image");
+            owner.setDefault(labelCol, "label");
+            owner.setDefault(classIdCol, "wnid");
+            owner.setDefault(variant, "mixnet_s");
+            owner.setDefault(numClasses, 0);
+            owner.setDefault(epochs, mindcv.epochs());
+            owner.setDefault(batchSize, mindcv.batchSize());
+            owner.setDefault(lr, mindcv.lr());
+            owner.setDefault(minLr, mindcv.minLr());
+            owner.setDefault(warmupEpochs, mindcv.warmupEpochs());
+            owner.setDefault(warmupFactor, mindcv.warmupFactor());
+            owner.setDefault(momentum, mindcv.momentum());
+            owner.setDefault(nesterov, mindcv.nesterov());
+            owner.setDefault(weightDecay, mindcv.weightDecay());
+            owner.setDefault(decayBatchNormAndBias, mindcv.decayBatchNormAndBias());
+            owner.setDefault(labelSmoothing, mindcv.labelSmoothing());
+            owner.setDefault(dropRate, -1.0);
+            owner.setDefault(dropPathRate, 0.0);
+            owner.setDefault(augmentation, "mixnet");
+            owner.setDefault(imageSize, mindcv.imageSize());
+            owner.setDefault(cropPct, 0.875);
+            owner.setDefault(seed, mindcv.seed());
+            owner.setDefault(emaDecay, mindcv.emaDecay());
+            owner.setDefault(mixedPrecision, mindcv.mixedPrecision());
+            owner.setDefault(pretrainedWeights, "");
+            owner.setDefault(numWorkers, 1);
+            owner.setDefault(checkpointDir, "");
+            owner.setDefault(device, "auto");
+            owner.setDefault(decodeThreads, 0);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.mixnetspark.spark.ml;
+
+import io.mixnetspark.spark.train.EpochRecord;
+import java.util.List;
+
+/**
+ * {@code TrainingResult} is what {@link MixNetClassifier#train} returns: the fitted model and how
+ * the fit went.
+ *
+ * @param model the fitted labeling stage
+ * @param history one record per epoch (training and validation figures), including epochs run by an
+ *     earlier stage attempt before a resume
+ * @param resumedAtEpoch the epoch the finishing stage attempt started from (0 unless a retried
+ *     stage resumed from a checkpoint)
+ * @param stageAttempt the Spark stage attempt that finished the fit (0 without failures)
+ * @param workerDigests hex SHA-256 of each worker's final weights, by rank (all equal: the fit
+ *     fails otherwise)
+ * @param checkpointRun the fit's checkpoint folder, or null without checkpoints
+ */
+public record TrainingResult(
+        MixNetClassificationModel model,
+        List<EpochRecord> history,
+        int resumedAtEpoch,
+        int stageAttempt,
+        List<String> workerDigests,
+        String checkpointRun) {}

@@ -1,0 +1,30 @@
+package io.mixnetspark.spark.train;
+
+import io.mixnetspark.model.arch.MixNetConfig;
+import io.mixnetspark.train.TrainingRecipe;
+import java.io.Serializable;
+
+/**
+ * {@code WorkerSettings} is everything a training worker needs besides its data and the starting
+ * weights, made on the driver and shipped with the task.
+ *
+ * @param recipe the hyper-parameters (batch size per worker)
+ * @param config the network
+ * @param numWorkers how many workers train together
+ * @param device {@code auto}, {@code cpu} or {@code gpu}
+ * @param decodeThreads image preparation threads per worker; 0 = the task's CPUs
+ * @param augmentation the training augmentation
+ * @param evalCropPct crop fraction of the validation preprocessing
+ * @param runFolder where this fit's checkpoints go (any Hadoop URI), or null for none
+ * @param maxMessageBytes {@code spark.rpc.message.maxSize} in bytes
+ */
+public record WorkerSettings(
+        TrainingRecipe recipe,
+        MixNetConfig config,
+        int numWorkers,
+        String device,
+        int decodeThreads,
+        Augmentation augmentation,
+        double evalCropPct,
+        String runFolder,
+        long maxMessageBytes) implements Serializable {}

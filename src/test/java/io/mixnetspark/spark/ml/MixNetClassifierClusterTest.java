@@ -1,0 +1,116 @@
+package io.mixnetspark.spark.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mixnetspark.spark.source.ImageDatasets;
+import io.mixnetspark.spark.train.EpochRecord;
+import io.mixnetspark.spark.train.FaultInjection;
+import io.mixnetspark.testing.LocalClusterSessions;
+import io.mixnetspark.testing.PhotoSubset;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link MixNetClassifier} on a real multi-JVM cluster ({@code local-cluster}, two executor JVMs of
+ * one core): two workers train on 24 real photos (3 classes, 64 px) and end with identical
+ * weights; too few slots fail at once; a worker whose JVM is killed after a checkpoint is replaced
+ * and the fit resumes from that checkpoint.
+ */
+class MixNetClassifierClusterTest {
+
+    private static SparkSession spark;
+    private static Dataset<Row> photos;
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        PhotoSubset.copy(tmp.resolve("photos"), 3, 8);
+        spark = LocalClusterSessions.start("MixNetClassifierClusterTest", 2, 1, Map.of(
+                "spark.scheduler.barrier.maxConcurrentTasksCheck.interval", "1s",
+                "spark.scheduler.barrier.maxConcurrentTasksCheck.maxFailures", "120",
+                "spark.scheduler.maxRegisteredResourcesWaitingTime", "3s",
+                "spark.stage.maxConsecutiveAttempts", "3"));
+        photos = ImageDatasets.read(spark, "imagefolder", tmp.resolve("photos").toString(),
+                Map.of("classIndex", "folders")).cache();
+        assertEquals(24, photos.count());
+    }
+
+    @AfterAll
+    static void stop() {
+        LocalClusterSessions.stop(spark);
+    }
+
+    /** Two short epochs of two workers: 12 photos each, batches of 4, so 3 synchronised steps per epoch. */
+    private static MixNetClassifier tiny(int epochs) {
+        return new MixNetClassifier()
+                .setEpochs(epochs)
+                .setBatchSize(4)
+                .setLr(0.01)
+                .setWarmupEpochs(0)
+                .setImageSize(64)
+                .setAugmentation("light")
+                .setNumWorkers(2)
+                .setDecodeThreads(1);
+    }
+
+    @Test
+    void twoWorkersEndWithIdenticalWeightsAndTheModelLabels() {
+        TrainingResult result = tiny(2).setValidationData(photos).train(photos);
+        result.history().forEach(System.out::println);
+
+        assertEquals(2, result.workerDigests().size());
+        assertEquals(result.workerDigests().get(0), result.workerDigests().get(1), "workers' final weights");
+        assertEquals(2, result.history().size());
+        for (EpochRecord r : result.history()) {
+            assertEquals(3, r.steps(), r.toString());
+            assertEquals(24, r.trainImages(), r.toString());
+            assertEquals(24, r.valImages(), r.toString());
+            assertTrue(r.valTop5() >= r.valTop1() && Double.isFinite(r.valLoss()), r.toString());
+        }
+        assertEquals(3, result.model().payload().classes().size());
+        assertTrue(result.model().payload().classes().ids().get(0).startsWith("n0"), "classes named by wnid");
+
+        Dataset<Row> labelled = result.model().setImageSize(64).transform(photos);
+        assertEquals(24, labelled.where("error IS NULL AND prediction IS NOT NULL").count());
+    }
+
+    @Test
+    void tooFewSlotsFailFastNamingWhatToChange() {
+        long start = System.nanoTime();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> tiny(1).setNumWorkers(3).fit(photos));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(e.getMessage().contains("numWorkers=3 needs 3 task slots"), e.getMessage());
+        assertTrue(seconds < 30, "took " + seconds + " s");
+    }
+
+    @Test
+    void aKilledWorkerIsReplacedAndTheFitResumesFromTheCheckpoint() {
+        MixNetClassifier classifier = tiny(2).setCheckpointDir(tmp.resolve("checkpoints").toUri().toString());
+        spark.sparkContext().setLocalProperty(FaultInjection.HALT_AFTER_EPOCH, "0");
+        TrainingResult result;
+        try {
+            result = classifier.train(photos);
+        } finally {
+            spark.sparkContext().setLocalProperty(FaultInjection.HALT_AFTER_EPOCH, null);
+        }
+
+        assertTrue(result.stageAttempt() >= 1, "the training stage was retried: " + result);
+        assertEquals(1, result.resumedAtEpoch(), "resumed after the epoch-0 checkpoint");
+        result.history().forEach(System.out::println);
+        assertEquals(2, result.history().size());
+        assertEquals(0, result.history().get(0).stageAttempt(), "epoch 0 ran in the first attempt");
+        assertEquals(result.stageAttempt(), result.history().get(1).stageAttempt(), "epoch 1 ran in the retry");
+        assertEquals(result.workerDigests().get(0), result.workerDigests().get(1), "workers' final weights");
+    }
+}

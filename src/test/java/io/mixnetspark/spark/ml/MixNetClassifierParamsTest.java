@@ -1,0 +1,122 @@
+package io.mixnetspark.spark.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mixnetspark.spark.source.ImageDatasets;
+import io.mixnetspark.testing.LocalSparkSessions;
+import java.nio.file.Path;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link MixNetClassifier}'s params: MindCV defaults, bad values failing at once with the param's
+ * name and what it allows, column checks before any job, and Spark ML persistence.
+ */
+class MixNetClassifierParamsTest {
+
+    private static SparkSession spark;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() {
+        spark = LocalSparkSessions.start("MixNetClassifierParamsTest");
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void defaultsAreMindCvsMixnetSRecipe() {
+        MixNetClassifier c = new MixNetClassifier();
+        assertEquals(600, c.getEpochs());
+        assertEquals(128, c.getBatchSize());
+        assertEquals(0.2, c.getLr());
+        assertEquals(1e-5, c.getMinLr());
+        assertEquals(15, c.getWarmupEpochs());
+        assertEquals(0.9, c.getMomentum());
+        assertEquals(2e-5, c.getWeightDecay());
+        assertTrue(c.getDecayBatchNormAndBias());
+        assertEquals(0.1, c.getLabelSmoothing());
+        assertEquals(42L, c.getSeed());
+        assertEquals(224, c.getImageSize());
+        assertEquals("mixnet_s", c.getVariant());
+        assertEquals(io.mixnetspark.train.TrainingRecipe.mindcvMixnetS(), c.recipe());
+        assertTrue(c.explainParams().contains("numWorkers"), "params are visible to Spark");
+    }
+
+    @Test
+    void badValuesFailNamingTheParamAndWhatIsAllowed() {
+        MixNetClassifier c = new MixNetClassifier();
+        expect(() -> c.setEpochs(0), "epochs=0 is not allowed", ">= 1");
+        expect(() -> c.setLr(-0.1), "lr=-0.1 is not allowed", "> 0");
+        expect(() -> c.setMomentum(1.0), "momentum=1.0 is not allowed", "[0, 1)");
+        expect(() -> c.setVariant("mixnet_x"), "variant=mixnet_x is not allowed", "mixnet_s, mixnet_m, mixnet_l");
+        expect(() -> c.setAugmentation("heavy"), "augmentation=heavy is not allowed", "mixnet, light, none");
+        expect(() -> c.setDropRate(-0.5), "dropRate=-0.5 is not allowed", "-1 for the variant's");
+        expect(() -> c.setDevice("tpu"), "device=tpu is not allowed", "auto, cpu or gpu");
+        expect(() -> c.setImageSize(16), "imageSize=16 is not allowed", ">= 32");
+        expect(() -> c.setNumWorkers(0), "numWorkers=0 is not allowed", ">= 1");
+        assertEquals(600, c.getEpochs(), "a refused value leaves the param unchanged");
+    }
+
+    @Test
+    void combinationsAndColumnsAreCheckedBeforeAnyJob() {
+        StructType schema = ImageDatasets.SCHEMA;
+        expect(() -> new MixNetClassifier().setMinLr(0.5).transformSchema(schema), "minLr must be in [0, lr=0.2]");
+        expect(() -> new MixNetClassifier().setEpochs(10).transformSchema(schema), "warmupEpochs must be in [0, epochs=10]");
+        expect(() -> new MixNetClassifier().setMomentum(0).setNesterov(true).transformSchema(schema),
+                "nesterov needs a momentum above 0");
+        expect(() -> new MixNetClassifier().setInputCol("key").transformSchema(schema),
+                "inputCol 'key' has type string", "binary");
+        expect(() -> new MixNetClassifier().setLabelCol("wnid").transformSchema(schema),
+                "labelCol 'wnid' has type string");
+        expect(() -> new MixNetClassifier().setLabelCol("class").transformSchema(schema),
+                "labelCol 'class' does not exist");
+        StructType ok = new MixNetClassifier().setEpochs(20).transformSchema(schema);
+        assertEquals(schema, ok);
+        StructType doubleLabels = new StructType().add("image", DataTypes.BinaryType).add("label", DataTypes.DoubleType);
+        new MixNetClassifier().setEpochs(20).transformSchema(doubleLabels);
+    }
+
+    @Test
+    void paramsSurviveSparkMlPersistenceAndCopy() throws Exception {
+        MixNetClassifier c = new MixNetClassifier()
+                .setEpochs(30).setBatchSize(64).setLr(0.1).setWarmupEpochs(2).setImageSize(128)
+                .setNesterov(true).setDecayBatchNormAndBias(false).setDropRate(0.3).setAugmentation("light")
+                .setSeed(7L).setNumWorkers(2).setCheckpointDir("file:///tmp/ckpt").setVariant("mixnet_m");
+        String path = tmp.resolve("classifier").toString();
+        c.write().save(path);
+        MixNetClassifier loaded = MixNetClassifier.load(path);
+
+        assertEquals(c.uid(), loaded.uid());
+        assertEquals(c.extractParamMap().toString(), loaded.extractParamMap().toString());
+        assertEquals(c.recipe(), loaded.recipe());
+        assertFalse(loaded.getValidationData().isPresent());
+
+        MixNetClassifier copy = c.copy(ParamMap.empty().put(c.epochs().w(5)));
+        assertEquals(5, copy.getEpochs());
+        assertEquals(30, c.getEpochs());
+        assertEquals(c.uid(), copy.uid());
+    }
+
+    private static void expect(Executable call, String... fragments) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        for (String f : fragments) {
+            assertTrue(e.getMessage().contains(f), "'" + f + "' missing from: " + e.getMessage());
+        }
+    }
+}
