@@ -30,9 +30,10 @@ public interface GradientSync {
     /**
      * Makes the gradients global. Called once per step, on every worker, with the same keys in the
      * same order. Each gradient is of the mean loss over this worker's batch; an implementation
-     * replaces it in place ({@code set(Buffer)} or in-place arithmetic) with the mean over all
-     * workers, weighted by batch size if batches can differ. The arrays are valid only during the
-     * call.
+     * replaces it in place with the mean over all workers, weighted by batch size if batches can
+     * differ: copy into the existing tensor ({@code set(new NDIndex("..."), mean)}) or use in-place
+     * arithmetic, not {@code set(float[])}, which points the tensor at a Java buffer freed with the
+     * handle. The arrays are valid only during the call.
      *
      * @param gradients gradient of every trainable tensor by timm key, in module order
      * @param localBatchSize images in this worker's batch
