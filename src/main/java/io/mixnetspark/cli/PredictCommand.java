@@ -6,6 +6,7 @@ import io.mixnetspark.model.arch.MixNetConfig;
 import io.mixnetspark.spark.LocalSpark;
 import io.mixnetspark.spark.ml.MixNetClassificationModel;
 import io.mixnetspark.spark.predict.LakeInput;
+import io.mixnetspark.spark.predict.LakeManifest;
 import io.mixnetspark.spark.predict.PredictionRun;
 import io.mixnetspark.spark.predict.PredictionsTable;
 import java.io.IOException;
@@ -39,13 +40,23 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
-    @Option(names = "--data_dir", required = true,
+    @Option(names = "--data_dir",
             description = "Images to label: a folder, shard file or shard pattern (file://, hdfs://, s3a://).")
     String dataDir;
 
+    @Option(names = "--manifest",
+            description = "Instead of listing --data_dir: a shard manifest.json (from mixnet shard) or a text"
+                    + " list of image files, one per line.")
+    String manifest;
+
+    @Option(names = "--incremental",
+            description = "Skip images another run already labeled with the same model (same key and"
+                    + " size/modification time or ETag).")
+    boolean incremental;
+
     @Option(names = "--layout", defaultValue = LakeInput.FILES,
-            description = "files (every file under --data_dir), imagefolder, webdataset, parquet or tfrecord."
-                    + " Default: ${DEFAULT-VALUE}.")
+            description = "files (every file under --data_dir), imagefolder, webdataset, parquet or tfrecord"
+                    + " (a --manifest says its own). Default: ${DEFAULT-VALUE}.")
     String layout;
 
     @Option(names = "--option", paramLabel = "KEY=VALUE",
@@ -81,6 +92,11 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Predictions table. Default: ${DEFAULT-VALUE}.")
     String table;
 
+    @Option(names = "--table_location",
+            description = "Where a new predictions table keeps its files (e.g. s3a://lake/tables/predictions)."
+                    + " Default: the catalog's warehouse.")
+    String tableLocation;
+
     @Option(names = "--run_id", description = "Run id (a rerun with the same id replaces its rows). Default: new.")
     String runId;
 
@@ -92,7 +108,10 @@ public final class PredictCommand implements Callable<Integer> {
         if ((ckptPath == null) == (modelDir == null)) {
             throw new IllegalArgumentException("give exactly one of --ckpt_path (weights) or --model_dir (saved model)");
         }
-        PredictionsTable target = new PredictionsTable(database, table);
+        if ((dataDir == null) == (manifest == null)) {
+            throw new IllegalArgumentException("give exactly one of --data_dir (list the lake) or --manifest (a list of it)");
+        }
+        PredictionsTable target = new PredictionsTable(database, table, tableLocation);
         String run = runId != null ? runId : newRunId();
         SparkSession spark = LocalSpark.getOrCreate("mixnet predict");
         MixNetClassificationModel model = loadModel()
@@ -100,8 +119,9 @@ public final class PredictCommand implements Callable<Integer> {
                 .setBatchSize(batchSize)
                 .setDevice(device);
         String modelName = model.payload().config().variant().modelName() + "@" + model.payload().key().substring(0, 12);
-        LakeInput input = LakeInput.of(spark, layout, dataDir, sourceOptions);
-        PredictionRun.Summary summary = new PredictionRun(model, modelName, run, target).run(input);
+        LakeInput input = manifest != null ? LakeManifest.read(spark, manifest, sourceOptions)
+                : LakeInput.of(spark, layout, dataDir, sourceOptions);
+        PredictionRun.Summary summary = new PredictionRun(model, modelName, run, target, incremental).run(input);
         spec.commandLine().getOut().printf("Labeled %d images (%d errors) in %.1f s, %.1f images/s, model %s,"
                         + " into table %s, run_id %s%n", summary.rows(), summary.errors(), summary.seconds(),
                 summary.imagesPerSecond(), modelName, target.qualifiedName(), run);

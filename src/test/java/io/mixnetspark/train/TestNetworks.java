@@ -15,17 +15,18 @@ import java.util.Map;
 import java.util.Random;
 
 /** Small MixNet-S networks and random batches that keep the training tests fast on a CPU. */
-final class TestNetworks {
+public final class TestNetworks {
 
     /** The smallest input MixNet accepts. */
-    static final int SIZE = 32;
+    public static final int SIZE = 32;
 
-    static final int CLASSES = 3;
+    /** Classes of the small networks. */
+    public static final int CLASSES = 3;
 
     private TestNetworks() {}
 
     /** MixNet-S with 3 classes and the given dropout, its weights drawn after seeding the engine. */
-    static MixNetModel mixnetS(float dropRate, int seed) {
+    public static MixNetModel mixnetS(float dropRate, int seed) {
         Engine engine = OfflineEngine.pytorch();
         engine.setRandomSeed(seed);
         MixNetConfig config = MixNetConfig.builder(MixNetVariant.MIXNET_S)
@@ -36,12 +37,12 @@ final class TestNetworks {
     }
 
     /** A recipe for {@link #SIZE}-pixel batches of at most 4 images. */
-    static TrainingRecipe.Builder recipe() {
+    public static TrainingRecipe.Builder recipe() {
         return TrainingRecipe.builder().setEpochs(4).setBatchSize(4).setLr(0.1).optImageSize(SIZE);
     }
 
     /** Random normal pixels and uniform labels, the same for the same seed. */
-    static List<Batch> randomBatches(int count, int images, long seed) {
+    public static List<Batch> randomBatches(int count, int images, long seed) {
         Random random = new Random(seed);
         List<Batch> out = new ArrayList<>();
         for (int b = 0; b < count; b++) {
@@ -59,7 +60,7 @@ final class TestNetworks {
     }
 
     /** Copies of every tensor's values by timm key. */
-    static Map<String, float[]> snapshot(MixNetModel model) {
+    public static Map<String, float[]> snapshot(MixNetModel model) {
         Map<String, float[]> out = new LinkedHashMap<>();
         for (Map.Entry<String, Parameter> e : model.stateDict().entries().entrySet()) {
             out.put(e.getKey(), e.getValue().getArray().toFloatArray());
@@ -68,7 +69,7 @@ final class TestNetworks {
     }
 
     /** Copies of tensors' values by key. */
-    static Map<String, float[]> snapshot(Map<String, NDArray> tensors) {
+    public static Map<String, float[]> snapshot(Map<String, NDArray> tensors) {
         Map<String, float[]> out = new LinkedHashMap<>();
         tensors.forEach((key, array) -> out.put(key, array.toFloatArray()));
         return out;

@@ -176,6 +176,9 @@ public final class BatchedLabeler implements Iterator<Row> {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while preparing images", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException storage) {
+                throw storage;
+            }
             return Prepared.failed("could not prepare the image: " + e.getCause());
         }
     }

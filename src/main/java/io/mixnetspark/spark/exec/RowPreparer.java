@@ -4,7 +4,9 @@ import io.mixnetspark.data.decode.DecodeResult;
 import io.mixnetspark.data.decode.ImageDecoder;
 import io.mixnetspark.data.decode.RgbImage;
 import io.mixnetspark.data.transform.EvalTransform;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
@@ -15,7 +17,10 @@ import org.apache.spark.sql.Row;
  * {@code RowPreparer} turns one input row into the network's input: it takes the image from the
  * input column (encoded bytes, a path read through Hadoop's file systems, or Spark's decoded image
  * struct), decodes it and applies the eval transform (timm's bicubic resize, centre crop,
- * ImageNet normalisation). Failures become a {@link Prepared} error, never an exception.
+ * ImageNet normalisation). What is wrong with the image itself (missing file, not an image,
+ * truncated, too large) becomes a {@link Prepared} error; a failure to read a file that exists
+ * (a storage outage, a network error) is thrown as an {@link UncheckedIOException}, so the task
+ * fails and Spark retries it instead of recording a good image as bad.
  */
 final class RowPreparer implements Function<Row, Prepared> {
 
@@ -44,15 +49,23 @@ final class RowPreparer implements Function<Row, Prepared> {
                 default -> fromImageStruct(row.getStruct(inputIndex));
             };
             return decoded.isOk() ? Prepared.of(transform.apply(decoded.image())) : Prepared.failed(decoded.error());
+        } catch (FileNotFoundException e) {
+            return Prepared.failed("file not found: " + row.getString(inputIndex));
+        } catch (UncheckedIOException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             return Prepared.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private byte[] read(String location) throws IOException {
+    private byte[] read(String location) throws FileNotFoundException {
         Path path = new Path(location);
         try (InputStream in = path.getFileSystem(hadoop).open(path)) {
             return in.readAllBytes();
+        } catch (FileNotFoundException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + location + " (the task fails so that Spark retries it)", e);
         }
     }
 

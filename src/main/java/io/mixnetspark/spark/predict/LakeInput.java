@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.EtagSource;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -14,16 +16,24 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code LakeInput} turns a location into the rows a labeling run reads: {@code key}, {@code
- * source} and {@code image}. For the four dataset layouts ({@code imagefolder}, {@code
- * webdataset}, {@code parquet}, {@code tfrecord}) {@code image} holds the encoded bytes the
- * {@code mixnet-images} source reads on the executors; for {@code files} (a plain folder of images,
- * searched recursively) it holds each file's URI and the executors read the file, so every file,
- * even an empty or non-image one, gives exactly one row.
+ * source}, {@code fingerprint} and {@code image}. For the four dataset layouts ({@code
+ * imagefolder}, {@code webdataset}, {@code parquet}, {@code tfrecord}) {@code image} holds the
+ * encoded bytes the {@code mixnet-images} source reads on the executors; for {@code files} (a plain
+ * folder of images, searched recursively) it holds each file's URI and the executors read the file,
+ * so every file, even an empty or non-image one, gives exactly one row.
+ *
+ * <p>{@code fingerprint} identifies the content a key had when it was listed: the object's ETag
+ * where the file system has one (S3A), else {@code size:modification time}; null when the input
+ * was not listed (dataset layouts, and file lists from a manifest), in which case incremental runs
+ * match on the key alone.
  *
  * @param rows the input rows
  * @param imageColumn the column the labeler reads ({@code image})
@@ -33,8 +43,15 @@ public record LakeInput(Dataset<Row> rows, String imageColumn) {
     /** The plain-folder layout. */
     public static final String FILES = "files";
 
+    /** Column: what the key's content was when listed, or null. */
+    public static final String FINGERPRINT = "fingerprint";
+
     /** Files per partition of the plain-folder layout. */
     static final int FILES_PER_PARTITION = 256;
+
+    private static final StructType FILE_LIST = new StructType()
+            .add(ImageDatasets.SOURCE, DataTypes.StringType, false)
+            .add(FINGERPRINT, DataTypes.StringType, true);
 
     /**
      * Plans the input (lazily for the dataset layouts; the plain folder is listed on the driver,
@@ -50,39 +67,80 @@ public record LakeInput(Dataset<Row> rows, String imageColumn) {
      */
     public static LakeInput of(SparkSession spark, String layout, String path, Map<String, String> options)
             throws IOException {
-        if (!layout.toLowerCase(Locale.ROOT).equals(FILES)) {
-            Dataset<Row> rows = ImageDatasets.read(spark, layout, path, options)
-                    .select(ImageDatasets.KEY, ImageDatasets.SOURCE, ImageDatasets.IMAGE);
-            return new LakeInput(rows, ImageDatasets.IMAGE);
+        if (!isFiles(layout)) {
+            return dataset(spark, layout, List.of(path), options);
         }
         if (!options.isEmpty()) {
             throw new IllegalArgumentException("layout 'files' takes no options, got " + options.keySet());
         }
-        List<String> files = listFiles(spark.sparkContext().hadoopConfiguration(), new Path(path));
+        return files(spark, listFiles(spark.sparkContext().hadoopConfiguration(), new Path(path)));
+    }
+
+    /**
+     * Plans a dataset layout over given shard files or folders, without listing anything.
+     *
+     * @param spark the session
+     * @param layout {@code imagefolder}, {@code webdataset}, {@code parquet} or {@code tfrecord}
+     * @param paths the locations
+     * @param options options of the {@code mixnet-images} source
+     * @return the input
+     */
+    static LakeInput dataset(SparkSession spark, String layout, List<String> paths, Map<String, String> options) {
+        Dataset<Row> rows = ImageDatasets.read(spark, layout, paths, options)
+                .select(functions.col(ImageDatasets.KEY), functions.col(ImageDatasets.SOURCE),
+                        functions.lit(null).cast(DataTypes.StringType).as(FINGERPRINT),
+                        functions.col(ImageDatasets.IMAGE));
+        return new LakeInput(rows, ImageDatasets.IMAGE);
+    }
+
+    /**
+     * Plans a list of files, each labeled from its own path.
+     *
+     * @param spark the session
+     * @param files (URI, fingerprint or null) rows
+     * @return the input
+     * @throws IllegalArgumentException when the list is empty
+     */
+    static LakeInput files(SparkSession spark, List<Row> files) {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no files to label");
+        }
         int partitions = Math.max(1, (files.size() + FILES_PER_PARTITION - 1) / FILES_PER_PARTITION);
-        Dataset<Row> rows = spark.createDataset(files, Encoders.STRING()).toDF(ImageDatasets.SOURCE)
+        Dataset<Row> rows = spark.createDataFrame(files, FILE_LIST)
                 .repartition(partitions)
                 .select(functions.col(ImageDatasets.SOURCE).as(ImageDatasets.KEY),
                         functions.col(ImageDatasets.SOURCE),
+                        functions.col(FINGERPRINT),
                         functions.col(ImageDatasets.SOURCE).as(ImageDatasets.IMAGE));
         return new LakeInput(rows, ImageDatasets.IMAGE);
     }
 
-    private static List<String> listFiles(Configuration conf, Path root) throws IOException {
+    static boolean isFiles(String layout) {
+        return layout.toLowerCase(Locale.ROOT).equals(FILES);
+    }
+
+    private static List<Row> listFiles(Configuration conf, Path root) throws IOException {
         FileSystem fs = root.getFileSystem(conf);
-        List<String> files = new ArrayList<>();
+        List<Row> files = new ArrayList<>();
         RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
         while (it.hasNext()) {
             LocatedFileStatus status = it.next();
             String name = status.getPath().getName();
             if (status.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
-                files.add(status.getPath().toString());
+                files.add(RowFactory.create(status.getPath().toString(), fingerprint(status)));
             }
         }
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no files under " + root);
         }
-        files.sort(null);
+        files.sort(java.util.Comparator.comparing(r -> r.getString(0)));
         return files;
+    }
+
+    private static String fingerprint(FileStatus status) {
+        if (status instanceof EtagSource etag && etag.getEtag() != null && !etag.getEtag().isEmpty()) {
+            return "etag:" + etag.getEtag();
+        }
+        return status.getLen() + ":" + status.getModificationTime();
     }
 }

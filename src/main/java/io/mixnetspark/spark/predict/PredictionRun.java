@@ -16,8 +16,13 @@ import org.apache.spark.sql.functions;
  * @param modelName what the table's {@code model} column says about the model
  * @param runId the run id (the table's partition)
  * @param table where the rows go
+ * @param incremental skip images that another run already labeled with the same model name: same
+ *     key and same {@link LakeInput#FINGERPRINT fingerprint} (both null-safe), so a nightly run over
+ *     a growing lake labels only new or changed images; rows of the same run id are not skipped,
+ *     so rerunning a run rewrites it whole
  */
-public record PredictionRun(MixNetClassificationModel model, String modelName, String runId, PredictionsTable table) {
+public record PredictionRun(MixNetClassificationModel model, String modelName, String runId, PredictionsTable table,
+        boolean incremental) {
 
     /**
      * What a run wrote.
@@ -48,9 +53,10 @@ public record PredictionRun(MixNetClassificationModel model, String modelName, S
         MixNetClassificationModel stage = model.copy(new org.apache.spark.ml.param.ParamMap())
                 .setInputCol(input.imageColumn());
         long start = System.nanoTime();
-        Dataset<Row> labelled = stage.transform(input.rows())
+        Dataset<Row> labelled = stage.transform(incremental ? unlabeled(input.rows()) : input.rows())
                 .select(functions.col("key"),
                         functions.col("source"),
+                        functions.col(LakeInput.FINGERPRINT),
                         functions.lit(modelName).as("model"),
                         functions.current_timestamp().as("labeled_at"),
                         functions.col(stage.getTopKCol()).as("top_k"),
@@ -63,5 +69,22 @@ public record PredictionRun(MixNetClassificationModel model, String modelName, S
                 .agg(functions.count(functions.lit(1)), functions.count(functions.col("error")))
                 .first();
         return new Summary(counts.getLong(0), counts.getLong(1), seconds);
+    }
+
+    /**
+     * The input rows no other run labeled with this model. What earlier runs labeled is read and
+     * checkpointed first (keys and fingerprints only), so the write that follows does not read the
+     * table it overwrites.
+     */
+    private Dataset<Row> unlabeled(Dataset<Row> rows) {
+        SparkSession spark = rows.sparkSession();
+        table.ensureExists(spark);
+        Dataset<Row> done = spark.table(table.qualifiedName())
+                .where(functions.col("model").equalTo(modelName).and(functions.col("run_id").notEqual(runId)))
+                .select(functions.col("key").as("done_key"), functions.col(LakeInput.FINGERPRINT).as("done_fingerprint"))
+                .distinct()
+                .localCheckpoint(true);
+        return rows.join(done, rows.col("key").equalTo(done.col("done_key"))
+                        .and(rows.col(LakeInput.FINGERPRINT).eqNullSafe(done.col("done_fingerprint"))), "left_anti");
     }
 }

@@ -12,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
  * embedded Hive metastore on the default set-up). One row per image and run:
  *
  * <pre>
- * key STRING, source STRING, model STRING, labeled_at TIMESTAMP,
+ * key STRING, source STRING, fingerprint STRING, model STRING, labeled_at TIMESTAMP,
  * top_k ARRAY&lt;STRUCT&lt;rank INT, index INT, wnid STRING, label STRING, probability DOUBLE&gt;&gt;,
  * error STRING, run_id STRING   -- partition column
  * </pre>
@@ -24,8 +24,10 @@ import org.apache.spark.sql.SparkSession;
  *
  * @param database the database (created when missing)
  * @param table the table name (created when missing)
+ * @param location where a new table keeps its files (any Hadoop file system URI, e.g. {@code
+ *     s3a://lake/tables/predictions}), or null for the catalog's warehouse
  */
-public record PredictionsTable(String database, String table) {
+public record PredictionsTable(String database, String table, String location) {
 
     /** Default database. */
     public static final String DEFAULT_DATABASE = "mixnet";
@@ -33,7 +35,8 @@ public record PredictionsTable(String database, String table) {
     public static final String DEFAULT_TABLE = "predictions";
 
     /** Column order of the table, partition column last. */
-    public static final String[] COLUMNS = {"key", "source", "model", "labeled_at", "top_k", "error", "run_id"};
+    public static final String[] COLUMNS = {
+        "key", "source", "fingerprint", "model", "labeled_at", "top_k", "error", "run_id"};
 
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_.:-]+");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -46,6 +49,19 @@ public record PredictionsTable(String database, String table) {
     public PredictionsTable {
         check("database", database);
         check("table", table);
+        if (location != null && location.contains("'")) {
+            throw new IllegalArgumentException("table location must not contain a quote: " + location);
+        }
+    }
+
+    /**
+     * A table in the catalog's warehouse.
+     *
+     * @param database the database
+     * @param table the table
+     */
+    public PredictionsTable(String database, String table) {
+        this(database, table, null);
     }
 
     /**
@@ -74,9 +90,10 @@ public record PredictionsTable(String database, String table) {
     public void ensureExists(SparkSession spark) {
         spark.sql("CREATE DATABASE IF NOT EXISTS " + database);
         spark.sql("CREATE TABLE IF NOT EXISTS " + qualifiedName() + " ("
-                + "key STRING, source STRING, model STRING, labeled_at TIMESTAMP, "
+                + "key STRING, source STRING, fingerprint STRING, model STRING, labeled_at TIMESTAMP, "
                 + "top_k ARRAY<STRUCT<rank: INT, index: INT, wnid: STRING, label: STRING, probability: DOUBLE>>, "
-                + "error STRING, run_id STRING) USING parquet PARTITIONED BY (run_id)");
+                + "error STRING, run_id STRING) USING parquet PARTITIONED BY (run_id)"
+                + (location == null ? "" : " LOCATION '" + location + "'"));
     }
 
     /**

@@ -52,10 +52,26 @@ public final class ImageDatasets {
      * @throws IllegalArgumentException naming a bad option or layout
      */
     public static Dataset<Row> read(SparkSession spark, String layout, String path, Map<String, String> options) {
+        return read(spark, layout, java.util.List.of(path), options);
+    }
+
+    /**
+     * Reads a dataset from several locations at once (for example the shard files a manifest
+     * names), lazily.
+     *
+     * @param spark the session
+     * @param layout {@code imagefolder}, {@code webdataset}, {@code parquet} or {@code tfrecord}
+     * @param paths the folders, shard files or shard patterns
+     * @param options further options ({@link ImageReadOptions}); may be empty
+     * @return a DataFrame of {@link #SCHEMA}
+     * @throws IllegalArgumentException naming a bad option or layout
+     */
+    public static Dataset<Row> read(SparkSession spark, String layout, java.util.List<String> paths,
+            Map<String, String> options) {
         return spark.read()
                 .format(MixNetImagesSource.SHORT_NAME)
                 .options(options)
                 .option(ImageReadOptions.LAYOUT, layout)
-                .load(path);
+                .load(paths.toArray(new String[0]));
     }
 }

@@ -62,7 +62,7 @@ class PredictionRunTest {
         spark.sql("DROP TABLE IF EXISTS " + table.qualifiedName());
         LakeInput input = LakeInput.of(spark, LakeInput.FILES, edge.toUri().toString(), Map.of());
 
-        PredictionRun.Summary first = new PredictionRun(model, "mixnet_s@test", "run-a", table).run(input);
+        PredictionRun.Summary first = new PredictionRun(model, "mixnet_s@test", "run-a", table, false).run(input);
         assertEquals(10, first.rows(), "9 edge cases and the folder's README");
         assertEquals(4, first.errors(), "README.md, empty, not_an_image and truncated");
         List<Row> bad = spark.sql("SELECT source, error FROM " + table.qualifiedName()
@@ -71,8 +71,8 @@ class PredictionRunTest {
         assertTrue(bad.stream().allMatch(r -> !r.getString(1).isBlank()));
         assertEquals(6, count(table, "run_id = 'run-a' AND size(top_k) = 5 AND top_k[0].rank = 1"));
 
-        new PredictionRun(model, "mixnet_s@test", "run-a", table).run(input);
-        new PredictionRun(model, "mixnet_s@test", "run-b", table).run(input);
+        new PredictionRun(model, "mixnet_s@test", "run-a", table, false).run(input);
+        new PredictionRun(model, "mixnet_s@test", "run-b", table, false).run(input);
         assertEquals(10, count(table, "run_id = 'run-a'"), "a rerun replaces its rows");
         assertEquals(10, count(table, "run_id = 'run-b'"), "another run adds its own rows");
         assertEquals(10, spark.sql("SELECT DISTINCT key FROM " + table.qualifiedName()).count());
@@ -91,7 +91,7 @@ class PredictionRunTest {
         FailedTasks failed = new FailedTasks();
         spark.sparkContext().addSparkListener(failed);
         try {
-            PredictionRun.Summary summary = new PredictionRun(model, "mixnet_s@test", "retried", table).run(faulty);
+            PredictionRun.Summary summary = new PredictionRun(model, "mixnet_s@test", "retried", table, false).run(faulty);
             assertEquals(images, summary.rows());
         } finally {
             spark.sparkContext().removeSparkListener(failed);
