@@ -1,0 +1,98 @@
+package io.mixnetspark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mixnetspark.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged application jar (everything but Spark) runs under {@code spark-submit} against a
+ * standalone cluster on loopback: Spark's {@code SparkSubmit} in a fresh JVM whose class path is
+ * only what a Spark installation provides, master {@code local-cluster[2,1,1536]} (a standalone
+ * master and two workers, each executor its own JVM, also with Spark's jars only). The executors
+ * get mixnet-spark, DJL and the PyTorch natives from the shipped jar alone, and {@code predict}
+ * labels real photos into a Hive table.
+ */
+class SparkSubmitIT {
+
+    /** Jars of mixnet-spark's own dependencies, which only the application jar may bring. */
+    private static final List<String> OURS = List.of("/ai/djl/", "/org/openpnp/", "/com/twelvemonkeys/",
+            "/info/picocli/", "/org/yaml/snakeyaml/", "/net/java/dev/jna/", "/org/apache/hadoop/hadoop-aws/",
+            "/software/amazon/", "/org/junit/", "/org/opentest4j/", "/org/apiguardian/");
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * What a Spark installation's {@code jars/} holds: this JVM's class path without the project's
+     * own classes and without the libraries only mixnet-spark uses.
+     */
+    private static String sparkInstallationClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.contains("/target/"))
+                .filter(entry -> OURS.stream().noneMatch(entry::contains))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    @Test
+    void theApplicationJarLabelsPhotosUnderSparkSubmitOnAStandaloneCluster() throws Exception {
+        Path jar = Paths.get(System.getProperty("mixnet.app.jar"));
+        assertTrue(Files.isRegularFile(jar), "build the jar first (mvn verify): " + jar);
+        String sparkClassPath = sparkInstallationClassPath();
+        Path photos = Files.createDirectories(tmp.resolve("photos"));
+        try (Stream<Path> files = Files.list(SharedData.require("datasets/imagenette2-224-subset/val/n03888257"))) {
+            for (Path p : files.sorted().limit(8).toList()) {
+                Files.copy(p, photos.resolve(p.getFileName()));
+            }
+        }
+        Path sparkHome = Files.createDirectories(Paths.get("target", "local-cluster-spark-home").toAbsolutePath());
+        Files.createDirectories(sparkHome.resolve("jars"));
+        Files.createDirectories(sparkHome.resolve("launcher/target/scala-2.13"));
+        String opens = System.getProperty("mixnet.jvm.opens", "");
+
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g"));
+        command.addAll(Arrays.asList(opens.split("\\s+")));
+        command.addAll(List.of("-Dspark.testing=true", "-Dspark.test.home=" + sparkHome,
+                "-cp", sparkClassPath, "org.apache.spark.deploy.SparkSubmit",
+                "--master", "local-cluster[2,1,1536]",
+                "--conf", "spark.ui.enabled=false",
+                "--conf", "spark.driver.host=127.0.0.1",
+                "--conf", "spark.driver.bindAddress=127.0.0.1",
+                "--conf", "spark.executor.extraClassPath=" + sparkClassPath,
+                "--conf", "spark.executor.extraJavaOptions=-Dai.djl.offline=true " + opens,
+                "--conf", "spark.executorEnv.OMP_WAIT_POLICY=PASSIVE",
+                "--conf", "spark.sql.catalogImplementation=hive",
+                "--conf", "spark.sql.warehouse.dir=" + tmp.resolve("warehouse").toUri(),
+                "--conf", "spark.hadoop.javax.jdo.option.ConnectionURL=jdbc:derby:;databaseName="
+                        + tmp.resolve("metastore_db") + ";create=true",
+                "--driver-java-options", "-Dai.djl.offline=true -Dderby.stream.error.file=" + tmp.resolve("derby.log"),
+                "--class", "io.mixnetspark.cli.MixNetCli", jar.toString(),
+                "predict", "--data_dir", photos.toString(),
+                "--ckpt_path", SharedData.require("fixtures/mixnet_s-timm-random/model.safetensors").toString(),
+                "--batch_size", "4", "--run_id", "submitted"));
+        Path log = tmp.resolve("spark-submit.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = process.waitFor(8, TimeUnit.MINUTES);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        String tail = output.substring(Math.max(0, output.length() - 6000));
+        assertTrue(finished, "spark-submit did not finish in 8 minutes: " + tail);
+        assertEquals(0, process.exitValue(), tail);
+        assertTrue(output.contains("Labeled 8 images (0 errors)"), tail);
+        assertTrue(output.contains("executor 1") || output.contains("executor ID 1") || output.contains("with ID 1"),
+                "both workers' executors registered: " + tail);
+    }
+}
