@@ -23,6 +23,20 @@ public final class MixNetCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Shows Spark's and mixnet-spark's INFO logs (the launcher's {@code conf/log4j2.properties}
+     * keeps only warnings). Accepted by every subcommand.
+     *
+     * @param verbose whether to log at INFO
+     */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show Spark's INFO logs (default: warnings only).")
+    void setVerbose(boolean verbose) {
+        if (verbose) {
+            org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.INFO);
+        }
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

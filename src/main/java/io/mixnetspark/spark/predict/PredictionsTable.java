@@ -88,7 +88,9 @@ public record PredictionsTable(String database, String table, String location) {
      * @param spark the session
      */
     public void ensureExists(SparkSession spark) {
-        spark.sql("CREATE DATABASE IF NOT EXISTS " + database);
+        if (!spark.catalog().databaseExists(database)) {
+            spark.sql("CREATE DATABASE IF NOT EXISTS " + database);
+        }
         spark.sql("CREATE TABLE IF NOT EXISTS " + qualifiedName() + " ("
                 + "key STRING, source STRING, fingerprint STRING, model STRING, labeled_at TIMESTAMP, "
                 + "top_k ARRAY<STRUCT<rank: INT, index: INT, wnid: STRING, label: STRING, probability: DOUBLE>>, "
