@@ -121,7 +121,10 @@ public final class PredictCommand implements Callable<Integer> {
         String modelName = model.payload().config().variant().modelName() + "@" + model.payload().key().substring(0, 12);
         LakeInput input = manifest != null ? LakeManifest.read(spark, manifest, sourceOptions)
                 : LakeInput.of(spark, layout, dataDir, sourceOptions);
-        PredictionRun.Summary summary = new PredictionRun(model, modelName, run, target, incremental).run(input);
+        PredictionRun.Summary summary;
+        try (JobProgress progress = JobProgress.start(spark.sparkContext(), "Labeling", input.size(), System.err)) {
+            summary = new PredictionRun(model, modelName, run, target, incremental).run(input);
+        }
         spec.commandLine().getOut().printf("Labeled %d images (%d errors) in %.1f s, %.1f images/s, model %s,"
                         + " into table %s, run_id %s%n", summary.rows(), summary.errors(), summary.seconds(),
                 summary.imagesPerSecond(), modelName, target.qualifiedName(), run);

@@ -37,8 +37,19 @@ import org.apache.spark.sql.types.StructType;
  *
  * @param rows the input rows
  * @param imageColumn the column the labeler reads ({@code image})
+ * @param size how many rows there are when known without a job (listed files), else -1
  */
-public record LakeInput(Dataset<Row> rows, String imageColumn) {
+public record LakeInput(Dataset<Row> rows, String imageColumn, long size) {
+
+    /**
+     * An input of unknown size.
+     *
+     * @param rows the input rows
+     * @param imageColumn the column the labeler reads
+     */
+    public LakeInput(Dataset<Row> rows, String imageColumn) {
+        this(rows, imageColumn, -1);
+    }
 
     /** The plain-folder layout. */
     public static final String FILES = "files";
@@ -105,14 +116,16 @@ public record LakeInput(Dataset<Row> rows, String imageColumn) {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no files to label");
         }
-        int partitions = Math.max(1, (files.size() + FILES_PER_PARTITION - 1) / FILES_PER_PARTITION);
+        // at most FILES_PER_PARTITION per task, and at least two tasks per core while there are files for them
+        int partitions = Math.max((files.size() + FILES_PER_PARTITION - 1) / FILES_PER_PARTITION,
+                Math.min(files.size(), 2 * spark.sparkContext().defaultParallelism()));
         Dataset<Row> rows = spark.createDataFrame(files, FILE_LIST)
                 .repartition(partitions)
                 .select(functions.col(ImageDatasets.SOURCE).as(ImageDatasets.KEY),
                         functions.col(ImageDatasets.SOURCE),
                         functions.col(FINGERPRINT),
                         functions.col(ImageDatasets.SOURCE).as(ImageDatasets.IMAGE));
-        return new LakeInput(rows, ImageDatasets.IMAGE);
+        return new LakeInput(rows, ImageDatasets.IMAGE, files.size());
     }
 
     static boolean isFiles(String layout) {
