@@ -15,6 +15,11 @@ import io.mixnetspark.spark.predict.LakeInput;
 import io.mixnetspark.spark.predict.LakeManifest;
 import io.mixnetspark.spark.predict.PredictionRun;
 import io.mixnetspark.spark.predict.PredictionsTable;
+import io.mixnetspark.data.layout.ImageFolderSpec;
+import io.mixnetspark.data.layout.ShardFormat;
+import io.mixnetspark.spark.shard.ShardConversion;
+import io.mixnetspark.spark.shard.ShardConverter;
+import io.mixnetspark.spark.shard.ShardManifest;
 import io.mixnetspark.spark.train.HadoopCheckpointFiles;
 import io.mixnetspark.testing.S3Server;
 import io.mixnetspark.testing.SharedData;
@@ -52,11 +57,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Image lakes on S3, against a real S3-compatible server (s3proxy) on loopback: labeling a folder
  * of objects into a predictions table whose files live on {@code s3a://}, incrementally; a file
- * list manifest; Spark ML model save and load; training checkpoints; and the secret key never
+ * list manifest; WebDataset, Parquet and TFRecord shards written to S3 and labeled through their
+ * manifest; Spark ML model save and load; training checkpoints; and the secret key never
  * appearing in logs, errors, the table or saved files.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -168,6 +176,28 @@ class S3LakeTest {
         assertEquals(1, summary.errors(), "the listed object that does not exist");
         Row missing = spark.sql("SELECT key, error FROM " + table.qualifiedName() + " WHERE error IS NOT NULL").first();
         assertTrue(missing.getString(0).endsWith("/photos/missing.JPEG"), missing.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"webdataset", "parquet", "tfrecord"})
+    @Order(2)
+    void shardsWrittenToS3aAreLabeledThroughTheirManifest(String format) throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("imagefolder-" + format + "/val/" + WNID));
+        for (Path p : photos.subList(0, 5)) {
+            Files.copy(p, folder.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        String output = "s3a://lake/shards/" + format;
+        ShardConversion conversion = new ShardConversion(
+                new ImageFolderSpec(folder.getParent().toString(), "imagenet", null, null, null),
+                output, ShardFormat.parse(format), "val", 2, 1, 0, 0.9f);
+        assertEquals(5, ShardConverter.run(spark, conversion).images());
+        PredictionsTable table = new PredictionsTable("mixnet_s3", "shard_predictions");
+        PredictionRun.Summary summary = new PredictionRun(model, "mixnet_s@test", format, table, false)
+                .run(LakeManifest.read(spark, output + "/" + ShardManifest.FILE_NAME, Map.of()));
+        assertEquals(5, summary.rows(), format);
+        assertEquals(0, summary.errors(), format);
+        assertEquals(3, spark.sql("SELECT DISTINCT source FROM " + table.qualifiedName() + " WHERE run_id = '"
+                + format + "'").count(), "5 images in shards of 2");
     }
 
     @Test
