@@ -8,15 +8,15 @@ import io.mixnetspark.spark.ml.MixNetClassificationModel;
 import io.mixnetspark.spark.predict.LakeInput;
 import io.mixnetspark.spark.predict.PredictionRun;
 import io.mixnetspark.spark.predict.PredictionsTable;
+import io.mixnetspark.spark.tables.MetricsTables;
+import io.mixnetspark.spark.tables.RecordedRun;
+import io.mixnetspark.spark.tables.RunRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
  * {@code mixnet predict}: labels an image lake (a plain folder of images, or any dataset layout of
  * the {@code mixnet-images} source) with a MixNet and writes one row per image (key, source, model,
  * run id, time, top-k classes or the error) to a predictions table in the session's catalog (the
- * embedded Hive metastore on the default set-up). The model is pretrained weights ({@code
- * --ckpt_path}) or a saved Spark ML model ({@code --model_dir}).
+ * embedded Hive metastore on the default set-up), and the run's record to the runs table of the
+ * same database ({@code kind = predict}). The model is pretrained weights ({@code --ckpt_path}) or a
+ * saved Spark ML model ({@code --model_dir}).
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Label images with MixNet into a SQL predictions table (top-k classes per image).")
@@ -93,7 +94,7 @@ public final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give exactly one of --ckpt_path (weights) or --model_dir (saved model)");
         }
         PredictionsTable target = new PredictionsTable(database, table);
-        String run = runId != null ? runId : newRunId();
+        String run = runId != null ? runId : RunIds.next("predict");
         SparkSession spark = LocalSpark.getOrCreate("mixnet predict");
         MixNetClassificationModel model = loadModel()
                 .setTopK(topK)
@@ -101,7 +102,10 @@ public final class PredictCommand implements Callable<Integer> {
                 .setDevice(device);
         String modelName = model.payload().config().variant().modelName() + "@" + model.payload().key().substring(0, 12);
         LakeInput input = LakeInput.of(spark, layout, dataDir, sourceOptions);
-        PredictionRun.Summary summary = new PredictionRun(model, modelName, run, target).run(input);
+        RunRecord start = RunRecord.started(spark, run, "predict", model.payload().config().variant().modelName(),
+                "top_k: " + topK + "\nbatch_size: " + batchSize + "\nmodel: " + modelName, layout + ":" + dataDir);
+        PredictionRun.Summary summary = RecordedRun.record(spark, MetricsTables.in(database), start,
+                () -> new PredictionRun(model, modelName, run, target).run(input));
         spec.commandLine().getOut().printf("Labeled %d images (%d errors) in %.1f s, %.1f images/s, model %s,"
                         + " into table %s, run_id %s%n", summary.rows(), summary.errors(), summary.seconds(),
                 summary.imagesPerSecond(), modelName, target.qualifiedName(), run);
@@ -127,10 +131,5 @@ public final class PredictCommand implements Callable<Integer> {
             ClassIndex index = ClassIndex.fromText(in);
             return new ClassNames(index.wnids(), index.wnids());
         }
-    }
-
-    private static String newRunId() {
-        return "predict-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
     }
 }
