@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixnetspark.testing.PhotoSubset;
+import io.mixnetspark.testing.ReadmeSql;
 import io.mixnetspark.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,16 @@ class ValidateAndReportCommandTest {
                 + " WHERE run_id = 'cli-validate'").first();
         assertEquals(20L, cells.getLong(0));
         assertEquals(top1, cells.getLong(1) / 20.0, 1e-12);
+
+        List<String> queries = ReadmeSql.statements("### Accuracy metrics in SQL tables");
+        assertEquals(3, queries.size(), queries.toString());
+        assertTrue(spark.sql(queries.get(0)).collectAsList().stream()
+                .anyMatch(r -> r.getString(0).equals("cli-validate") && r.getDouble(2) == top1), "best epoch per run");
+        List<Row> worst = spark.sql(queries.get(1)).collectAsList();
+        assertEquals(2, worst.size(), "the worst classes of the README's run: " + worst);
+        assertTrue(worst.get(0).getDouble(3) <= worst.get(1).getDouble(3), worst.toString());
+        assertTrue(spark.sql(queries.get(2)).collectAsList().stream()
+                .anyMatch(r -> r.getString(0).equals("cli-validate")), "accuracy over time");
 
         CliRun report = CliRun.of("report", "--run_id", "cli-validate", "--output", tmp.resolve("report").toString());
         assertEquals(0, report.exitCode(), report.err());
