@@ -35,7 +35,9 @@ class ValidateAndReportCommandTest {
 
     @AfterAll
     static void stopSpark() {
-        SparkSession.active().stop();
+        if (SparkSession.getActiveSession().isDefined()) {
+            SparkSession.active().stop();
+        }
     }
 
     @Test
