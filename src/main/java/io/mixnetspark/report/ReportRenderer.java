@@ -24,7 +24,8 @@ import org.knowm.xchart.style.Styler;
 /**
  * {@code ReportRenderer} writes a {@link RunReport} as {@code index.html} plus PNG plots into a
  * folder: loss, learning rate and accuracy per epoch, per-class accuracy (the {@value
- * #MAX_CLASSES} worst classes when there are more) and the most confused pairs. A plot is left
+ * #MAX_CLASSES} worst classes when there are more) and the most confused pairs. The loss axis is
+ * logarithmic: early epochs of a fit can be orders of magnitude above the rest. A plot is left
  * out when the run has nothing for it (a validate run has no learning rate); the page says so.
  */
 public final class ReportRenderer {
@@ -58,8 +59,12 @@ public final class ReportRenderer {
         }
         html.append("</table>\n");
         List<EpochPoint> epochs = report.epochs();
-        section(html, folder, "Loss per epoch", "loss.png", lines(epochs, "Loss", "loss",
-                new Series("train loss (label-smoothed)", EpochPoint::trainLoss), new Series("validation loss", EpochPoint::valLoss)));
+        XYChart loss = lines(epochs, "Loss", "loss (log scale)",
+                new Series("train loss (label-smoothed)", EpochPoint::trainLoss), new Series("validation loss", EpochPoint::valLoss));
+        if (loss != null) {
+            loss.getStyler().setYAxisLogarithmic(true);
+        }
+        section(html, folder, "Loss per epoch", "loss.png", loss);
         section(html, folder, "Learning rate per epoch", "lr.png", lines(epochs, "Learning rate", "lr",
                 new Series("learning rate (last step)", EpochPoint::lr)));
         section(html, folder, "Accuracy per epoch", "accuracy.png", lines(epochs, "Accuracy", "accuracy",
