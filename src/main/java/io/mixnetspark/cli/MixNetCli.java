@@ -14,7 +14,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "mixnet", mixinStandardHelpOptions = true, versionProvider = MixNetCli.Version.class,
         description = "MixNet image classification on Apache Spark and DJL.",
         subcommands = {InfoCommand.class, InferTensorCommand.class, ConvertCommand.class, ShardCommand.class,
-            PredictCommand.class, BenchCommand.class})
+            PredictCommand.class, ValidateCommand.class, ReportCommand.class, BenchCommand.class})
 public final class MixNetCli implements Runnable {
 
     /** Exit code for a failure while running. */

@@ -9,15 +9,15 @@ import io.mixnetspark.spark.predict.LakeInput;
 import io.mixnetspark.spark.predict.LakeManifest;
 import io.mixnetspark.spark.predict.PredictionRun;
 import io.mixnetspark.spark.predict.PredictionsTable;
+import io.mixnetspark.spark.tables.MetricsTables;
+import io.mixnetspark.spark.tables.RecordedRun;
+import io.mixnetspark.spark.tables.RunRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
  * {@code mixnet predict}: labels an image lake (a plain folder of images, or any dataset layout of
  * the {@code mixnet-images} source) with a MixNet and writes one row per image (key, source, model,
  * run id, time, top-k classes or the error) to a predictions table in the session's catalog (the
- * embedded Hive metastore on the default set-up). The model is pretrained weights ({@code
- * --ckpt_path}) or a saved Spark ML model ({@code --model_dir}).
+ * embedded Hive metastore on the default set-up), and the run's record to the runs table of the
+ * same database ({@code kind = predict}). The model is pretrained weights ({@code --ckpt_path}) or a
+ * saved Spark ML model ({@code --model_dir}).
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Label images with MixNet into a SQL predictions table (top-k classes per image).")
@@ -112,7 +113,7 @@ public final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give exactly one of --data_dir (list the lake) or --manifest (a list of it)");
         }
         PredictionsTable target = new PredictionsTable(database, table, tableLocation);
-        String run = runId != null ? runId : newRunId();
+        String run = runId != null ? runId : RunIds.next("predict");
         SparkSession spark = LocalSpark.getOrCreate("mixnet predict");
         MixNetClassificationModel model = loadModel()
                 .setTopK(topK)
@@ -121,9 +122,14 @@ public final class PredictCommand implements Callable<Integer> {
         String modelName = model.payload().config().variant().modelName() + "@" + model.payload().key().substring(0, 12);
         LakeInput input = manifest != null ? LakeManifest.read(spark, manifest, sourceOptions)
                 : LakeInput.of(spark, layout, dataDir, sourceOptions);
+        RunRecord start = RunRecord.started(spark, run, "predict", model.payload().config().variant().modelName(),
+                "top_k: " + topK + "\nbatch_size: " + batchSize + "\nmodel: " + modelName
+                        + "\nincremental: " + incremental,
+                manifest != null ? "manifest:" + manifest : layout + ":" + dataDir);
         PredictionRun.Summary summary;
         try (JobProgress progress = JobProgress.start(spark.sparkContext(), "Labeling", input.size(), System.err)) {
-            summary = new PredictionRun(model, modelName, run, target, incremental).run(input);
+            summary = RecordedRun.record(spark, MetricsTables.in(database), start,
+                    () -> new PredictionRun(model, modelName, run, target, incremental).run(input));
         }
         spec.commandLine().getOut().printf("Labeled %d images (%d errors) in %.1f s, %.1f images/s, model %s,"
                         + " into table %s, run_id %s%n", summary.rows(), summary.errors(), summary.seconds(),
@@ -150,10 +156,5 @@ public final class PredictCommand implements Callable<Integer> {
             ClassIndex index = ClassIndex.fromText(in);
             return new ClassNames(index.wnids(), index.wnids());
         }
-    }
-
-    private static String newRunId() {
-        return "predict-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
     }
 }

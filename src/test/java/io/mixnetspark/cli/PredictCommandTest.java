@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixnetspark.spark.LocalSpark;
+import io.mixnetspark.testing.ReadmeSql;
 import io.mixnetspark.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
@@ -56,7 +55,7 @@ class PredictCommandTest {
         SparkSession spark = SparkSession.active();
         assertEquals(IMAGES, spark.sql("SELECT * FROM mixnet.predictions WHERE run_id = 'cli-test'").count(),
                 "the rerun replaced the run's rows");
-        List<String> queries = readmeQueries();
+        List<String> queries = ReadmeSql.statements("### Labeling a lake into a SQL table");
         assertEquals(3, queries.size(), queries.toString());
 
         List<Row> perLabel = spark.sql(queries.get(0)).collectAsList();
@@ -78,20 +77,5 @@ class PredictCommandTest {
                 "--table", "bad-name");
         assertEquals(2, badTable.exitCode());
         assertTrue(badTable.err().contains("bad-name"), badTable.err());
-    }
-
-    /** The SQL statements of README.md's predictions section, in order. */
-    private static List<String> readmeQueries() throws Exception {
-        String readme = Files.readString(Paths.get("README.md"));
-        String section = readme.substring(readme.indexOf("### Labeling a lake into a SQL table"));
-        String sql = section.substring(section.indexOf("```sql") + 6, section.indexOf("```", section.indexOf("```sql") + 6));
-        List<String> out = new ArrayList<>();
-        for (String statement : sql.split(";")) {
-            String code = statement.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip();
-            if (!code.isEmpty()) {
-                out.add(code);
-            }
-        }
-        return out;
     }
 }

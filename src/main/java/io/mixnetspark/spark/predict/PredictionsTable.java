@@ -1,8 +1,9 @@
 package io.mixnetspark.spark.predict;
 
+import io.mixnetspark.spark.tables.PartitionOverwrite;
+import io.mixnetspark.spark.tables.SqlNames;
 import java.util.Arrays;
-import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -38,17 +39,14 @@ public record PredictionsTable(String database, String table, String location) {
     public static final String[] COLUMNS = {
         "key", "source", "fingerprint", "model", "labeled_at", "top_k", "error", "run_id"};
 
-    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_.:-]+");
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
     /**
      * Validates the names.
      *
      * @throws IllegalArgumentException naming the bad name and what is allowed
      */
     public PredictionsTable {
-        check("database", database);
-        check("table", table);
+        SqlNames.identifier("database", database);
+        SqlNames.identifier("table", table);
         if (location != null && location.contains("'")) {
             throw new IllegalArgumentException("table location must not contain a quote: " + location);
         }
@@ -107,25 +105,9 @@ public record PredictionsTable(String database, String table, String location) {
      * @throws IllegalArgumentException for a run id with other characters
      */
     public void writeRun(Dataset<Row> rows, String runId) {
-        if (runId == null || !RUN_ID.matcher(runId).matches()) {
-            throw new IllegalArgumentException("run id '" + runId + "' is not allowed: use letters, digits and _ . : -");
-        }
-        SparkSession spark = rows.sparkSession();
-        ensureExists(spark);
-        String view = "mixnet_run_" + UUID.randomUUID().toString().replace('-', '_');
-        rows.selectExpr(Arrays.copyOf(COLUMNS, COLUMNS.length - 1)).createOrReplaceTempView(view);
-        try {
-            spark.sql("INSERT OVERWRITE TABLE " + qualifiedName() + " PARTITION (run_id = '" + runId + "') SELECT * FROM "
-                    + view);
-        } finally {
-            spark.catalog().dropTempView(view);
-        }
-    }
-
-    private static void check(String what, String name) {
-        if (name == null || !IDENTIFIER.matcher(name).matches()) {
-            throw new IllegalArgumentException(what + " name '" + name
-                    + "' is not allowed: use letters, digits and '_', not starting with a digit");
-        }
+        SqlNames.runId(runId);
+        ensureExists(rows.sparkSession());
+        PartitionOverwrite.write(rows.selectExpr(Arrays.copyOf(COLUMNS, COLUMNS.length - 1)), qualifiedName(),
+                Map.of("run_id", runId));
     }
 }

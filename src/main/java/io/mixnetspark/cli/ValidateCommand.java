@@ -1,0 +1,184 @@
+package io.mixnetspark.cli;
+
+import io.mixnetspark.config.RecipeConfig;
+import io.mixnetspark.data.layout.ClassIndex;
+import io.mixnetspark.data.layout.ImageFolderSpec;
+import io.mixnetspark.model.ClassNames;
+import io.mixnetspark.model.WeightsFormat;
+import io.mixnetspark.model.arch.MixNetConfig;
+import io.mixnetspark.model.arch.MixNetConfig.SeActivation;
+import io.mixnetspark.model.arch.MixNetVariant;
+import io.mixnetspark.spark.LocalSpark;
+import io.mixnetspark.spark.eval.EvaluationSummary;
+import io.mixnetspark.spark.ml.MixNetClassificationModel;
+import io.mixnetspark.spark.source.ImageDatasets;
+import io.mixnetspark.spark.source.ImageReadOptions;
+import io.mixnetspark.spark.tables.MetricsTables;
+import io.mixnetspark.spark.tables.ValidationRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code mixnet validate}: evaluates a checkpoint on a labelled validation set like MindCV's {@code
+ * validate.py} (same flags and recipe keys), prints top-1, top-5 and loss, and records the run in
+ * the metrics tables (runs, epoch_metrics, class_metrics, confusion). The images are classified on
+ * the Spark executors.
+ *
+ * <p>The checkpoint is timm safetensors, our own safetensors, a MindCV {@code .ckpt} (recognised
+ * from its bytes; squeeze-excite then uses ReLU as MindCV's MixNet does) or a folder holding a saved
+ * Spark ML {@code MixNetClassificationModel}. The data is {@code data_dir/val_split} when that
+ * folder exists (MindCV's layout), else {@code data_dir}; any layout of the {@code mixnet-images}
+ * source. Labels follow the ImageNet class index for a 1000-class model, else the sorted class
+ * folder names.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Evaluate a checkpoint on a validation set (top-1, top-5, loss) and record it in the metrics tables.",
+        footer = "Any recipe key overrides the recipe: --batch_size 32, --layout webdataset, --image_resize 256 ...")
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, description = "Recipe YAML (MindCV keys), e.g. conf/mixnet_s.yaml.")
+    Path config;
+
+    @Option(names = "--data_dir", description = "Dataset root or validation folder/shards (recipe key data_dir).")
+    String dataDir;
+
+    @Option(names = "--ckpt_path", description = "Checkpoint to evaluate (recipe key ckpt_path).")
+    String ckptPath;
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE",
+            description = "Option of the mixnet-images source (e.g. groundTruth=LOC_val_solution.csv); repeatable.")
+    Map<String, String> sourceOptions = new LinkedHashMap<>();
+
+    @Option(names = "--database", defaultValue = MetricsTables.DEFAULT_DATABASE,
+            description = "Database of the metrics tables. Default: ${DEFAULT-VALUE}.")
+    String database;
+
+    @Option(names = "--run_id", description = "Run id (a rerun with the same id replaces its rows). Default: new.")
+    String runId;
+
+    @Unmatched
+    List<String> overrides = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RecipeConfig recipe = recipe();
+        String ckpt = recipe.getString("ckpt_path");
+        if (ckpt.isEmpty()) {
+            throw new IllegalArgumentException("give the checkpoint to evaluate: --ckpt_path FILE (or ckpt_path in the recipe)");
+        }
+        String layout = recipe.getString("layout");
+        String run = runId != null ? runId : RunIds.next("validate");
+        MetricsTables tables = MetricsTables.in(database);
+        SparkSession spark = LocalSpark.getOrCreate("mixnet validate");
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        String data = dataLocation(conf, recipe.getString("data_dir"), recipe.getString("val_split"));
+        MixNetClassificationModel model = loadModel(recipe, ckpt, conf, data, layout);
+        Map<String, String> options = new LinkedHashMap<>(sourceOptions);
+        if (model.payload().classes().size() != ClassIndex.imagenet().size()) {
+            options.putIfAbsent(ImageReadOptions.CLASS_INDEX, ImageFolderSpec.FOLDERS);
+        }
+        Dataset<Row> rows = ImageDatasets.read(spark, layout, data, options);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Model: " + model.payload().config().variant().modelName());
+        out.println("Data: " + data + " (" + layout + ")");
+        out.println("Start validating...");
+        out.flush();
+        EvaluationSummary summary = new ValidationRun(tables, run).run(model, rows, recipe.toYaml(), layout + ":" + data);
+        if (summary.images() == 0) {
+            throw new IllegalArgumentException("no labelled images in " + data + "; check --layout and the class index");
+        }
+        out.println(summary.mindCvStyle());
+        out.printf("%d images (%d unreadable, counted as wrong); run_id %s in %s.runs, %s, %s, %s%n", summary.images(),
+                summary.unscored(), run, database, tables.epochMetrics(), tables.classMetrics(), tables.confusion());
+        return 0;
+    }
+
+    private RecipeConfig recipe() throws IOException {
+        Map<String, String> given = RecipeConfig.overrideArgs(overrides);
+        if (dataDir != null) {
+            given.put("data_dir", dataDir);
+        }
+        if (ckptPath != null) {
+            given.put("ckpt_path", ckptPath);
+        }
+        RecipeConfig base = config == null ? RecipeConfig.defaults() : RecipeConfig.load(config);
+        return base.withOverrides(given);
+    }
+
+    /** MindCV reads {@code data_dir/val_split}; a folder without it is taken as the validation set itself. */
+    private static String dataLocation(Configuration conf, String dataDir, String valSplit) throws IOException {
+        org.apache.hadoop.fs.Path split = new org.apache.hadoop.fs.Path(dataDir, valSplit);
+        FileSystem fs = split.getFileSystem(conf);
+        return !valSplit.isEmpty() && fs.isDirectory(split) ? split.toString() : dataDir;
+    }
+
+    private static MixNetClassificationModel loadModel(RecipeConfig recipe, String ckpt, Configuration conf, String data,
+            String layout) throws IOException {
+        MixNetClassificationModel model;
+        Path file = Paths.get(ckpt);
+        if (Files.isDirectory(file)) {
+            model = MixNetClassificationModel.load(ckpt);
+        } else {
+            int numClasses = recipe.isSet("num_classes") ? recipe.getInt("num_classes") : 1000;
+            SeActivation se = WeightsFormat.detect(file) == WeightsFormat.MINDSPORE_CKPT
+                    ? SeActivation.RELU : SeActivation.SWISH;
+            MixNetConfig config = MixNetConfig.builder(MixNetVariant.fromName(recipe.getString("model")))
+                    .optNumClasses(numClasses)
+                    .optSeActivation(se)
+                    .build();
+            model = MixNetClassificationModel.fromPretrained(config, file, classNames(numClasses, conf, data, layout));
+        }
+        return model.setImageSize(recipe.getInt("image_resize"))
+                .setCropPct(recipe.getDouble("crop_pct"))
+                .setBatchSize(recipe.getInt("batch_size"))
+                .setDevice(recipe.getString("device"));
+    }
+
+    /** The ImageNet index for 1000 classes, else the sorted class folders of an ImageFolder. */
+    private static ClassNames classNames(int numClasses, Configuration conf, String data, String layout)
+            throws IOException {
+        if (numClasses == 1000) {
+            return ClassNames.imagenet();
+        }
+        if (!layout.equalsIgnoreCase("imagefolder")) {
+            throw new IllegalArgumentException("a " + numClasses + "-class checkpoint takes its class names from the"
+                    + " class folders: use layout imagefolder, or a saved model folder as --ckpt_path");
+        }
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(data);
+        List<String> folders = new ArrayList<>();
+        for (FileStatus s : root.getFileSystem(conf).listStatus(root)) {
+            String name = s.getPath().getName();
+            if (s.isDirectory() && !name.startsWith(".") && !name.startsWith("_")) {
+                folders.add(name);
+            }
+        }
+        List<String> sorted = ClassIndex.sorted(folders).wnids();
+        if (sorted.size() != numClasses) {
+            throw new IllegalArgumentException("num_classes is " + numClasses + " but " + data + " has " + sorted.size()
+                    + " class folders");
+        }
+        return new ClassNames(sorted, sorted);
+    }
+}

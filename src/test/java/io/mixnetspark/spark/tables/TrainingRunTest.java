@@ -1,0 +1,75 @@
+package io.mixnetspark.spark.tables;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mixnetspark.spark.LocalSpark;
+import io.mixnetspark.spark.ml.MixNetClassifier;
+import io.mixnetspark.spark.ml.TrainingResult;
+import io.mixnetspark.spark.source.ImageDatasets;
+import io.mixnetspark.testing.PhotoSubset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A short real fit through {@link TrainingRun} records the run in the embedded catalog: the run's
+ * record, one epoch row per epoch of the history with the same figures, and the fitted model's
+ * class metrics and confusion counts on the validation data under the last epoch.
+ */
+class TrainingRunTest {
+
+    private static final MetricsTables TABLES = MetricsTables.in("mixnet_test");
+    private static SparkSession spark;
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void start() {
+        spark = LocalSpark.embedded("TrainingRunTest", "local[2]").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void aFitWritesItsEpochsAndClassResults() throws Exception {
+        PhotoSubset.copy(tmp.resolve("photos"), 2, 6);
+        Dataset<Row> photos = ImageDatasets.read(spark, "imagefolder", tmp.resolve("photos").toString(),
+                Map.of("classIndex", "folders"));
+        MixNetClassifier classifier = new MixNetClassifier()
+                .setEpochs(2).setBatchSize(4).setLr(0.01).setWarmupEpochs(0).setImageSize(64)
+                .setNumWorkers(1).setDecodeThreads(1)
+                .setValidationData(photos);
+        TrainingResult result = new TrainingRun(TABLES, "train-test").train(classifier, photos, "epoch_size: 2", "photos");
+
+        assertEquals("train|SUCCEEDED", spark.sql("SELECT kind, status FROM mixnet_test.runs WHERE run_id = 'train-test'")
+                .first().mkString("|"));
+        List<Row> epochs = spark.sql("SELECT epoch, step, train_loss, val_top1, lr FROM mixnet_test.epoch_metrics"
+                + " WHERE run_id = 'train-test' ORDER BY epoch").collectAsList();
+        assertEquals(2, epochs.size(), epochs.toString());
+        for (int e = 0; e < 2; e++) {
+            assertEquals(e, epochs.get(e).getInt(0));
+            assertEquals((e + 1) * 3L, epochs.get(e).getLong(1), "12 images in batches of 4: 3 steps an epoch");
+            assertEquals(result.history().get(e).trainLoss(), epochs.get(e).getDouble(2), 1e-12);
+            assertEquals(result.history().get(e).valTop1(), epochs.get(e).getDouble(3), 1e-12);
+        }
+        Row classes = spark.sql("SELECT count(*), sum(support), max(epoch), sum(support * top1) FROM"
+                + " mixnet_test.class_metrics WHERE run_id = 'train-test'").first();
+        assertEquals("2|12|1", classes.getLong(0) + "|" + classes.getLong(1) + "|" + classes.getInt(2));
+        assertEquals(result.history().get(1).valTop1() * 12, classes.getDouble(3), 1e-9,
+                "the final model's per-class hits add up to the last epoch's validation top-1");
+        assertTrue(spark.sql("SELECT sum(count) FROM mixnet_test.confusion WHERE run_id = 'train-test'").first()
+                .getLong(0) == 12);
+    }
+}
