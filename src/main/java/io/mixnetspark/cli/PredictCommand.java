@@ -85,9 +85,8 @@ public final class PredictCommand implements Callable<Integer> {
             description = "auto (the GPU Spark assigned, else CPU), cpu or gpu. Default: ${DEFAULT-VALUE}.")
     String device;
 
-    @Option(names = "--database", defaultValue = PredictionsTable.DEFAULT_DATABASE,
-            description = "Database of the predictions table. Default: ${DEFAULT-VALUE}.")
-    String database;
+    @Mixin
+    CatalogOptions catalog;
 
     @Option(names = "--table", defaultValue = PredictionsTable.DEFAULT_TABLE,
             description = "Predictions table. Default: ${DEFAULT-VALUE}.")
@@ -112,9 +111,10 @@ public final class PredictCommand implements Callable<Integer> {
         if ((dataDir == null) == (manifest == null)) {
             throw new IllegalArgumentException("give exactly one of --data_dir (list the lake) or --manifest (a list of it)");
         }
-        PredictionsTable target = new PredictionsTable(database, table, tableLocation);
+        PredictionsTable target = new PredictionsTable(catalog.database, table, tableLocation);
         String run = runId != null ? runId : RunIds.next("predict");
         SparkSession spark = LocalSpark.getOrCreate("mixnet predict");
+        MetricsTables tables = catalog.metricsTables(spark);
         MixNetClassificationModel model = loadModel()
                 .setTopK(topK)
                 .setBatchSize(batchSize)
@@ -128,7 +128,7 @@ public final class PredictCommand implements Callable<Integer> {
                 manifest != null ? "manifest:" + manifest : layout + ":" + dataDir);
         PredictionRun.Summary summary;
         try (JobProgress progress = JobProgress.start(spark.sparkContext(), "Labeling", input.size(), System.err)) {
-            summary = RecordedRun.record(spark, MetricsTables.in(database), start,
+            summary = RecordedRun.record(spark, tables, start,
                     () -> new PredictionRun(model, modelName, run, target, incremental).run(input));
         }
         spec.commandLine().getOut().printf("Labeled %d images (%d errors) in %.1f s, %.1f images/s, model %s,"

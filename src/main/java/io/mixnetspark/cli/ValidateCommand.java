@@ -33,6 +33,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
@@ -68,9 +69,8 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Option of the mixnet-images source (e.g. groundTruth=LOC_val_solution.csv); repeatable.")
     Map<String, String> sourceOptions = new LinkedHashMap<>();
 
-    @Option(names = "--database", defaultValue = MetricsTables.DEFAULT_DATABASE,
-            description = "Database of the metrics tables. Default: ${DEFAULT-VALUE}.")
-    String database;
+    @Mixin
+    CatalogOptions catalog;
 
     @Option(names = "--run_id", description = "Run id (a rerun with the same id replaces its rows). Default: new.")
     String runId;
@@ -90,8 +90,8 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         String layout = recipe.getString("layout");
         String run = runId != null ? runId : RunIds.next("validate");
-        MetricsTables tables = MetricsTables.in(database);
         SparkSession spark = LocalSpark.getOrCreate("mixnet validate");
+        MetricsTables tables = catalog.metricsTables(spark);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         String data = dataLocation(conf, recipe.getString("data_dir"), recipe.getString("val_split"));
         MixNetClassificationModel model = loadModel(recipe, ckpt, conf, data, layout);
@@ -111,7 +111,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         out.println(summary.mindCvStyle());
         out.printf("%d images (%d unreadable, counted as wrong); run_id %s in %s.runs, %s, %s, %s%n", summary.images(),
-                summary.unscored(), run, database, tables.epochMetrics(), tables.classMetrics(), tables.confusion());
+                summary.unscored(), run, catalog.database, tables.epochMetrics(), tables.classMetrics(), tables.confusion());
         return 0;
     }
 

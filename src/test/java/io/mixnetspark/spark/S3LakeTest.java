@@ -233,6 +233,47 @@ class S3LakeTest {
     }
 
     @Test
+    @Order(4)
+    void theMetricsAndPredictionTablesOfCommandsLiveOnS3a() throws Exception {
+        for (String wnid : List.of(WNID, "n01440764")) {
+            try (Stream<Path> files = Files.list(SharedData.require("datasets/imagenette2-224-subset/val/" + wnid))) {
+                for (Path p : files.sorted().limit(3).toList()) {
+                    upload(p, "s3a://lake/labelled/val/" + wnid + "/" + p.getFileName());
+                }
+            }
+        }
+        String weights = SharedData.require("fixtures/mixnet_s-timm-random/model.safetensors").toString();
+        String[] catalog = {"--database", "mixnet_s3m", "--database_location", "s3a://lake/warehouse/mixnet_s3m.db"};
+        assertEquals(0, cli("validate", "--config", "conf/mixnet_s.yaml", "--data_dir", "s3a://lake/labelled",
+                "--ckpt_path", weights, "--image_resize", "64", "--batch_size", "6", "--run_id", "s3-validate",
+                catalog[0], catalog[1], catalog[2], catalog[3]));
+        assertEquals(0, cli("predict", "--data_dir", PHOTOS, "--ckpt_path", weights, "--batch_size", "4",
+                "--run_id", "s3-predict", catalog[0], catalog[1], catalog[2], catalog[3]));
+
+        FileSystem fs = new org.apache.hadoop.fs.Path("s3a://lake/").getFileSystem(hadoop);
+        for (String table : List.of("runs/run_id=s3-validate", "runs/run_id=s3-predict", "epoch_metrics/run_id=s3-validate",
+                "class_metrics/run_id=s3-validate/epoch=0", "confusion/run_id=s3-validate/epoch=0",
+                "predictions/run_id=s3-predict")) {
+            assertTrue(fs.exists(new org.apache.hadoop.fs.Path("s3a://lake/warehouse/mixnet_s3m.db/" + table)), table);
+        }
+        int lake = 0;
+        for (RemoteIterator<LocatedFileStatus> it = fs.listFiles(new org.apache.hadoop.fs.Path(PHOTOS), true); it.hasNext(); it.next()) {
+            lake++;
+        }
+        assertEquals("predict|SUCCEEDED|" + lake + ",validate|SUCCEEDED|6", spark.sql("SELECT r.kind, r.status,"
+                + " coalesce(e.val_images, p.n) FROM mixnet_s3m.runs r"
+                + " LEFT JOIN mixnet_s3m.epoch_metrics e ON e.run_id = r.run_id"
+                + " LEFT JOIN (SELECT run_id, count(*) n FROM mixnet_s3m.predictions GROUP BY run_id) p ON p.run_id = r.run_id"
+                + " ORDER BY r.kind").collectAsList().stream().map(r -> r.mkString("|"))
+                .reduce((a, b) -> a + "," + b).orElse(""));
+        assertEquals(6L, spark.sql("SELECT sum(count) FROM mixnet_s3m.confusion").first().getLong(0));
+    }
+
+    private static int cli(String... args) {
+        return io.mixnetspark.cli.MixNetCli.commandLine().execute(args);
+    }
+
+    @Test
     @Order(5)
     void theSecretKeyAppearsNowhere() throws Exception {
         String secret = s3.secret();
@@ -242,8 +283,10 @@ class S3LakeTest {
         Exception missing = assertThrows(Exception.class,
                 () -> LakeInput.of(spark, LakeInput.FILES, "s3a://lake/no-such-folder", Map.of()));
         assertFalse(stackText(missing).contains(secret), "an error carried the secret");
-        for (Row r : spark.sql("SELECT * FROM mixnet_s3.predictions").collectAsList()) {
-            assertFalse(r.toString().contains(secret), "a table row carried the secret");
+        for (String table : List.of("mixnet_s3.predictions", "mixnet_s3m.runs", "mixnet_s3m.predictions")) {
+            for (Row r : spark.sql("SELECT * FROM " + table).collectAsList()) {
+                assertFalse(r.toString().contains(secret), "a row of " + table + " carried the secret");
+            }
         }
         FileSystem fs = new org.apache.hadoop.fs.Path("s3a://lake/").getFileSystem(hadoop);
         List<String> saved = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.mixnetspark.spark.predict;
 
+import io.mixnetspark.spark.tables.CatalogDatabase;
 import io.mixnetspark.spark.tables.PartitionOverwrite;
 import io.mixnetspark.spark.tables.SqlNames;
 import java.util.Arrays;
@@ -86,9 +87,7 @@ public record PredictionsTable(String database, String table, String location) {
      * @param spark the session
      */
     public void ensureExists(SparkSession spark) {
-        if (!spark.catalog().databaseExists(database)) {
-            spark.sql("CREATE DATABASE IF NOT EXISTS " + database);
-        }
+        CatalogDatabase.ensure(spark, database, null);
         spark.sql("CREATE TABLE IF NOT EXISTS " + qualifiedName() + " ("
                 + "key STRING, source STRING, fingerprint STRING, model STRING, labeled_at TIMESTAMP, "
                 + "top_k ARRAY<STRUCT<rank: INT, index: INT, wnid: STRING, label: STRING, probability: DOUBLE>>, "

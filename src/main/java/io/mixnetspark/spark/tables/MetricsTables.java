@@ -140,7 +140,7 @@ public record MetricsTables(String database, String runs, String epochMetrics, S
 
     /** Creates the database and one table when missing. */
     private void ensureTable(SparkSession spark, String table) {
-        spark.sql("CREATE DATABASE IF NOT EXISTS " + database);
+        CatalogDatabase.ensure(spark, database, null);
         boolean perEpoch = table.equals(classMetrics) || table.equals(confusion);
         StructType columns = table.equals(runs) ? RUNS_COLUMNS
                 : table.equals(epochMetrics) ? EPOCH_COLUMNS
