@@ -81,6 +81,7 @@ class S3LakeTest {
     private static MixNetClassificationModel model;
     private static Configuration hadoop;
     private static final CapturedLogs LOGS = new CapturedLogs();
+    private static final java.io.StringWriter CLI_OUTPUT = new java.io.StringWriter();
     private static List<Path> photos;
 
     @BeforeAll
@@ -270,7 +271,10 @@ class S3LakeTest {
     }
 
     private static int cli(String... args) {
-        return io.mixnetspark.cli.MixNetCli.commandLine().execute(args);
+        picocli.CommandLine command = io.mixnetspark.cli.MixNetCli.commandLine();
+        command.setOut(new java.io.PrintWriter(CLI_OUTPUT, true));
+        command.setErr(new java.io.PrintWriter(CLI_OUTPUT, true));
+        return command.execute(args);
     }
 
     @Test
@@ -278,6 +282,8 @@ class S3LakeTest {
     void theSecretKeyAppearsNowhere() throws Exception {
         String secret = s3.secret();
         assertFalse(LOGS.text().contains(secret), "the secret key was logged");
+        assertTrue(CLI_OUTPUT.toString().contains("run_id s3-predict"), CLI_OUTPUT.toString());
+        assertFalse(CLI_OUTPUT.toString().contains(secret), "a command printed the secret");
         assertTrue(LOGS.text().contains("S3LakeTest") && LOGS.text().lines().count() > 100,
                 "the capture saw Spark's logs");
         Exception missing = assertThrows(Exception.class,
