@@ -1,9 +1,11 @@
 package io.mixnetspark.spark.tables;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixnetspark.spark.LocalSpark;
+import io.mixnetspark.spark.ml.MixNetClassificationModel;
 import io.mixnetspark.spark.ml.MixNetClassifier;
 import io.mixnetspark.spark.ml.TrainingResult;
 import io.mixnetspark.spark.source.ImageDatasets;
@@ -11,6 +13,10 @@ import io.mixnetspark.testing.PhotoSubset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -22,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A short real fit through {@link TrainingRun} records the run in the embedded catalog: the run's
  * record, one epoch row per epoch of the history with the same figures, and the fitted model's
- * class metrics and confusion counts on the validation data under the last epoch.
+ * class metrics and confusion counts on the validation data under the last epoch; a Pipeline fit
+ * records its MixNet stage the same way.
  */
 class TrainingRunTest {
 
@@ -40,6 +47,33 @@ class TrainingRunTest {
     @AfterAll
     static void stop() {
         spark.stop();
+    }
+
+    @Test
+    void aPipelineFitRecordsItsMixNetStage() throws Exception {
+        PhotoSubset.copy(tmp.resolve("pipeline-photos"), 2, 4);
+        Dataset<Row> photos = ImageDatasets.read(spark, "imagefolder", tmp.resolve("pipeline-photos").toString(),
+                Map.of("classIndex", "folders"));
+        MixNetClassifier classifier = new MixNetClassifier()
+                .setEpochs(1).setBatchSize(4).setLr(0.01).setWarmupEpochs(0).setImageSize(64)
+                .setNumWorkers(1).setDecodeThreads(1)
+                .setValidationData(photos);
+        Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
+            new SQLTransformer().setStatement("SELECT * FROM __THIS__ WHERE length(image) > 0"), classifier});
+        PipelineModel fitted = new TrainingRun(TABLES, "pipeline-test").fit(pipeline, photos, "epoch_size: 1", "photos");
+
+        assertEquals(8, fitted.transform(photos).where("prediction IS NOT NULL").count());
+        MixNetClassificationModel stage = (MixNetClassificationModel) fitted.stages()[1];
+        double valTop1 = stage.trainingHistory().orElseThrow().get(0).valTop1();
+        assertEquals("train|SUCCEEDED|1|" + valTop1 + "|8", spark.sql("SELECT r.kind, r.status, count(*), first(e.val_top1),"
+                + " (SELECT sum(support) FROM mixnet_test.class_metrics WHERE run_id = 'pipeline-test')"
+                + " FROM mixnet_test.runs r JOIN mixnet_test.epoch_metrics e ON r.run_id = e.run_id"
+                + " WHERE r.run_id = 'pipeline-test' GROUP BY r.kind, r.status").first().mkString("|"));
+        String saved = tmp.resolve("pipeline-model").toUri().toString();
+        stage.write().overwrite().save(saved);
+        assertTrue(MixNetClassificationModel.load(saved).trainingHistory().isEmpty(), "the history is not saved");
+        assertThrows(IllegalArgumentException.class, () -> new TrainingRun(TABLES, "no-mixnet")
+                .fit(new Pipeline().setStages(new PipelineStage[] {new SQLTransformer()}), photos, "", "photos"));
     }
 
     @Test

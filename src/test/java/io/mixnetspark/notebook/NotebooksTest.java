@@ -1,0 +1,41 @@
+package io.mixnetspark.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.mixnetspark.testing.LocalSparkSessions;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@link Notebooks#html} shows values as Spark's strings, escaped, with NULLs and a cut-off note. */
+class NotebooksTest {
+
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = LocalSparkSessions.start("NotebooksTest");
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void rendersEscapedValuesNestedValuesAndNulls() {
+        String html = Notebooks.html(spark.sql("SELECT '<a&b>' AS `x<y`, array(named_struct('rank', 1, 'p', 0.5)) AS top,"
+                + " CAST(NULL AS INT) AS n"), 10);
+        assertEquals("<table>\n<tr><th>x&lt;y</th><th>top</th><th>n</th></tr>\n"
+                + "<tr><td>&lt;a&amp;b&gt;</td><td>[{1, 0.5}]</td><td><i>NULL</i></td></tr>\n</table>\n", html);
+    }
+
+    @Test
+    void saysWhenRowsAreLeftOut() {
+        String html = Notebooks.html(spark.range(5).toDF("id"), 2);
+        assertEquals("<table>\n<tr><th>id</th></tr>\n<tr><td>0</td></tr>\n<tr><td>1</td></tr>\n</table>\n"
+                + "<p>Only the first 2 rows are shown.</p>\n", html);
+        assertEquals("<table>\n<tr><th>id</th></tr>\n</table>\n", Notebooks.html(spark.range(0).toDF("id"), 2));
+    }
+}
