@@ -8,13 +8,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 
 /**
  * {@code Notebooks} holds what the notebooks in {@code notebooks/} share: the Spark session of the
- * default set-up and Spark results as HTML tables for the kernel's {@code display("text/html", ...)}.
+ * default set-up, small per-class samples of image datasets, and Spark results as HTML tables for the
+ * kernel's {@code display("text/html", ...)}.
  *
  * <pre>{@code
  * SparkSession spark = Notebooks.spark();
@@ -40,6 +43,23 @@ public final class Notebooks {
         return LocalSpark.embedded("mixnet notebook", "local[*]")
                 .config("spark.sql.shuffle.partitions", "4")
                 .getOrCreate();
+    }
+
+    /**
+     * Returns the first {@code n} images of each class, by key: a small, repeatable sample of an
+     * image dataset. The keys are chosen from the {@code key} and {@code label} columns alone, so the
+     * image bytes are not shuffled; the images are then read once, filtered by key.
+     *
+     * @param images rows with {@code key} and {@code label} (as the {@code mixnet-images} source reads them)
+     * @param n images per class
+     * @return the sample, with the same columns
+     */
+    public static Dataset<Row> firstPerClass(Dataset<Row> images, int n) {
+        Object[] keys = images.select("key", "label")
+                .withColumn("n", functions.row_number().over(Window.partitionBy("label").orderBy("key")))
+                .where(functions.col("n").leq(n))
+                .select("key").as(Encoders.STRING()).collectAsList().toArray();
+        return images.where(functions.col("key").isin(keys));
     }
 
     /**
