@@ -2,21 +2,24 @@ package io.mixnetspark.notebook;
 
 import io.mixnetspark.report.ReportRenderer;
 import io.mixnetspark.spark.LocalSpark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 
 /**
  * {@code Notebooks} holds what the notebooks in {@code notebooks/} share: the Spark session of the
- * default set-up, small per-class samples of image datasets, and Spark results as HTML tables for the
+ * default set-up, small per-class samples of ImageFolder splits, and Spark results as HTML tables for the
  * kernel's {@code display("text/html", ...)}.
  *
  * <pre>{@code
@@ -46,20 +49,33 @@ public final class Notebooks {
     }
 
     /**
-     * Returns the first {@code n} images of each class, by key: a small, repeatable sample of an
-     * image dataset. The keys are chosen from the {@code key} and {@code label} columns alone, so the
-     * image bytes are not shuffled; the images are then read once, filtered by key.
+     * Copies the first {@code perClass} files (by name) of each class folder of an ImageFolder split
+     * ({@code <split>/<class>/<file>}) into {@code target}, in the same layout: a small, repeatable
+     * sample to read with the {@code mixnet-images} source, without listing and reading the whole
+     * split. Files already in {@code target} are replaced; class folders are the split's.
      *
-     * @param images rows with {@code key} and {@code label} (as the {@code mixnet-images} source reads them)
-     * @param n images per class
-     * @return the sample, with the same columns
+     * @param split the split folder, e.g. {@code imagenette2-224-subset/train}
+     * @param perClass files per class
+     * @param target the folder to copy into (created when missing)
+     * @return {@code target}
+     * @throws IOException when listing or copying fails
      */
-    public static Dataset<Row> firstPerClass(Dataset<Row> images, int n) {
-        Object[] keys = images.select("key", "label")
-                .withColumn("n", functions.row_number().over(Window.partitionBy("label").orderBy("key")))
-                .where(functions.col("n").leq(n))
-                .select("key").as(Encoders.STRING()).collectAsList().toArray();
-        return images.where(functions.col("key").isin(keys));
+    public static Path sample(Path split, int perClass, Path target) throws IOException {
+        List<Path> classes;
+        try (Stream<Path> s = Files.list(split)) {
+            classes = s.filter(Files::isDirectory).sorted().toList();
+        }
+        for (Path folder : classes) {
+            Path into = Files.createDirectories(target.resolve(folder.getFileName().toString()));
+            List<Path> files;
+            try (Stream<Path> s = Files.list(folder)) {
+                files = s.filter(Files::isRegularFile).sorted().limit(perClass).toList();
+            }
+            for (Path file : files) {
+                Files.copy(file, into.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return target;
     }
 
     /**

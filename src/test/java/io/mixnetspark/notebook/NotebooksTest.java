@@ -3,18 +3,19 @@ package io.mixnetspark.notebook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mixnetspark.testing.LocalSparkSessions;
-import java.util.Arrays;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link Notebooks#html} shows values as Spark's strings, escaped, with NULLs and a cut-off note;
- * {@link Notebooks#firstPerClass} samples by key within each label.
+ * {@link Notebooks#sample} copies the first files of each class.
  */
 class NotebooksTest {
 
@@ -39,12 +40,18 @@ class NotebooksTest {
     }
 
     @Test
-    void firstPerClassKeepsTheFirstKeysOfEachLabel() {
-        Dataset<Row> images = spark.sql("SELECT * FROM VALUES ('c', 0, X'01'), ('a', 0, X'02'), ('b', 0, X'03'),"
-                + " ('z', 1, X'04'), ('y', 1, X'05') AS t(key, label, image)");
-        assertEquals(List.of("a|0|[2]", "b|0|[3]", "y|1|[5]", "z|1|[4]"), Notebooks.firstPerClass(images, 2).orderBy("key")
-                .collectAsList().stream().map(r -> r.getString(0) + "|" + r.getInt(1) + "|" + Arrays.toString((byte[]) r.get(2)))
-                .toList());
+    void sampleCopiesTheFirstFilesOfEachClass(@TempDir Path tmp) throws Exception {
+        Path split = tmp.resolve("train");
+        for (String file : List.of("a/3.JPEG", "a/1.JPEG", "a/2.JPEG", "b/9.JPEG")) {
+            Files.createDirectories(split.resolve(file).getParent());
+            Files.writeString(split.resolve(file), file);
+        }
+        Path sample = Notebooks.sample(split, 2, tmp.resolve("sample"));
+        try (Stream<Path> files = Files.walk(sample)) {
+            assertEquals(List.of("a/1.JPEG", "a/2.JPEG", "b/9.JPEG"), files.filter(Files::isRegularFile)
+                    .map(f -> sample.relativize(f).toString()).sorted().toList());
+        }
+        assertEquals("a/1.JPEG", Files.readString(sample.resolve("a/1.JPEG")));
     }
 
     @Test
