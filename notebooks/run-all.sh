@@ -108,8 +108,9 @@ for nb in "${notebooks[@]}"; do
   # rapaio-jupyter-kernel 3.0.1 starts its shell loop before it registers its message handlers: a
   # kernel_info request that arrives in between kills that loop (NullPointerException in
   # Channels.getHandler) and nbconvert gives up with "Kernel didn't respond". That is a failed kernel
-  # start, not a failed notebook, and a new start usually wins the race: up to 4 starts.
-  for attempt in 1 2 3 4; do
+  # start, not a failed notebook: start it again (each start loses with some probability, up to half the
+  # time on a busy 2-core machine), up to 6 starts.
+  for attempt in 1 2 3 4 5 6; do
     status=0
     execute "$nb" || status=$?
     [ "$status" -ne 0 ] && grep -q "Kernel didn't respond" "$out/nbconvert.log" || break
