@@ -49,15 +49,24 @@ class TrainingRunTest {
         spark.stop();
     }
 
+    /** Two classes of real photos, {@code perClass} each, copied into a folder of the test's. */
+    private static Dataset<Row> photos(String folder, int perClass) throws java.io.IOException {
+        PhotoSubset.copy(tmp.resolve(folder), 2, perClass);
+        return ImageDatasets.read(spark, "imagefolder", tmp.resolve(folder).toString(), Map.of("classIndex", "folders"));
+    }
+
+    /** A classifier for a few seconds of training at 64 px, validated on {@code validation}. */
+    private static MixNetClassifier tinyFit(int epochs, Dataset<Row> validation) {
+        return new MixNetClassifier()
+                .setEpochs(epochs).setBatchSize(4).setLr(0.01).setWarmupEpochs(0).setImageSize(64)
+                .setNumWorkers(1).setDecodeThreads(1)
+                .setValidationData(validation);
+    }
+
     @Test
     void aPipelineFitRecordsItsMixNetStage() throws Exception {
-        PhotoSubset.copy(tmp.resolve("pipeline-photos"), 2, 4);
-        Dataset<Row> photos = ImageDatasets.read(spark, "imagefolder", tmp.resolve("pipeline-photos").toString(),
-                Map.of("classIndex", "folders"));
-        MixNetClassifier classifier = new MixNetClassifier()
-                .setEpochs(1).setBatchSize(4).setLr(0.01).setWarmupEpochs(0).setImageSize(64)
-                .setNumWorkers(1).setDecodeThreads(1)
-                .setValidationData(photos);
+        Dataset<Row> photos = photos("pipeline-photos", 4);
+        MixNetClassifier classifier = tinyFit(1, photos);
         Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
             new SQLTransformer().setStatement("SELECT * FROM __THIS__ WHERE length(image) > 0"), classifier});
         PipelineModel fitted = new TrainingRun(TABLES, "pipeline-test").fit(pipeline, photos, "epoch_size: 1", "photos");
@@ -78,13 +87,8 @@ class TrainingRunTest {
 
     @Test
     void aFitWritesItsEpochsAndClassResults() throws Exception {
-        PhotoSubset.copy(tmp.resolve("photos"), 2, 6);
-        Dataset<Row> photos = ImageDatasets.read(spark, "imagefolder", tmp.resolve("photos").toString(),
-                Map.of("classIndex", "folders"));
-        MixNetClassifier classifier = new MixNetClassifier()
-                .setEpochs(2).setBatchSize(4).setLr(0.01).setWarmupEpochs(0).setImageSize(64)
-                .setNumWorkers(1).setDecodeThreads(1)
-                .setValidationData(photos);
+        Dataset<Row> photos = photos("photos", 6);
+        MixNetClassifier classifier = tinyFit(2, photos);
         TrainingResult result = new TrainingRun(TABLES, "train-test").train(classifier, photos, "epoch_size: 2", "photos");
 
         assertEquals("train|SUCCEEDED", spark.sql("SELECT kind, status FROM mixnet_test.runs WHERE run_id = 'train-test'")
