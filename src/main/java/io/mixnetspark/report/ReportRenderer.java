@@ -160,7 +160,13 @@ public final class ReportRenderer {
         return first.length() > 24 ? first.substring(0, 23) + "…" : first;
     }
 
-    private static String escape(String text) {
+    /**
+     * Escapes text for HTML content and attribute values.
+     *
+     * @param text the text
+     * @return the text with {@code & < > "} escaped
+     */
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -8,10 +8,13 @@ import io.mixnetspark.model.arch.MixNetConfig;
 import io.mixnetspark.spark.exec.LabelingSettings;
 import io.mixnetspark.spark.exec.ModelPayload;
 import io.mixnetspark.spark.exec.PartitionLabeler;
+import io.mixnetspark.spark.train.EpochRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
@@ -50,6 +53,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
     private final String uid;
     private final ModelPayload payload;
     private final MixNetModelParams.ParamSet params;
+    private transient List<EpochRecord> trainingHistory;
 
     /**
      * Creates a model from a payload (config, safetensors weights, class names).
@@ -108,6 +112,23 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
         return payload;
     }
 
+    /**
+     * Returns the per-epoch history of the fit that made this model, when {@link MixNetClassifier}
+     * fitted it in this JVM (alone or as a {@code Pipeline} stage), so a pipeline's training can be
+     * recorded after {@code Pipeline.fit} ({@code TrainingRun.fit}). Like Spark's model summaries, it
+     * is not saved: a loaded or pretrained model has none.
+     *
+     * @return one record per epoch, or empty
+     */
+    public Optional<List<EpochRecord>> trainingHistory() {
+        return Optional.ofNullable(trainingHistory);
+    }
+
+    MixNetClassificationModel setTrainingHistory(List<EpochRecord> history) {
+        this.trainingHistory = List.copyOf(history);
+        return this;
+    }
+
     @Override
     public String uid() {
         return uid;
@@ -139,6 +160,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
     @Override
     public MixNetClassificationModel copy(ParamMap extra) {
         MixNetClassificationModel copy = new MixNetClassificationModel(uid, payload);
+        copy.trainingHistory = trainingHistory;
         return copyValues(copy, extra).setParent(parent());
     }
 

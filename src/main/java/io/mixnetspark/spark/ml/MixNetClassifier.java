@@ -197,6 +197,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
                 .setDevice(getDevice())
                 .setDecodeThreads(getDecodeThreads());
         model.setTopK(Math.min(model.getTopK(), classes.size())).setParent(this);
+        model.setTrainingHistory(result.history());
         return new TrainingResult(model, result.history(), result.firstEpoch(), result.stageAttempt(),
                 workers.stream().map(WorkerResult::weightsSha256).toList(), runFolder);
     }
