@@ -83,24 +83,48 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RecipeConfig recipe = recipe();
+        RecipeConfig recipe = RecipeArgs.resolve(config, flags(), overrides);
         String ckpt = recipe.getString("ckpt_path");
         if (ckpt.isEmpty()) {
             throw new IllegalArgumentException("give the checkpoint to evaluate: --ckpt_path FILE (or ckpt_path in the recipe)");
         }
         String layout = recipe.getString("layout");
         String run = runId != null ? runId : RunIds.next("validate");
-        MetricsTables tables = MetricsTables.in(database);
         SparkSession spark = LocalSpark.getOrCreate("mixnet validate");
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        String data = dataLocation(conf, recipe.getString("data_dir"), recipe.getString("val_split"));
-        MixNetClassificationModel model = loadModel(recipe, ckpt, conf, data, layout);
-        Map<String, String> options = new LinkedHashMap<>(sourceOptions);
-        if (model.payload().classes().size() != ClassIndex.imagenet().size()) {
-            options.putIfAbsent(ImageReadOptions.CLASS_INDEX, ImageFolderSpec.FOLDERS);
-        }
-        Dataset<Row> rows = ImageDatasets.read(spark, layout, data, options);
-        PrintWriter out = spec.commandLine().getOut();
+        String dataDir = recipe.getString("data_dir");
+        String data = RecipeData.split(spark, dataDir, recipe.getString("val_split")).orElse(dataDir);
+        MixNetClassificationModel model = loadModel(recipe, ckpt, spark.sparkContext().hadoopConfiguration(), data, layout);
+        evaluate(spark, model, recipe, data, sourceOptions, MetricsTables.in(database), run, spec.commandLine().getOut());
+        return 0;
+    }
+
+    private Map<String, Object> flags() {
+        Map<String, Object> flags = new LinkedHashMap<>();
+        flags.put("data_dir", dataDir);
+        flags.put("ckpt_path", ckptPath);
+        return flags;
+    }
+
+    /**
+     * Evaluates a model on a labelled split like MindCV's {@code validate.py}, records the run in
+     * the metrics tables and prints the result (shared with {@code quickstart}).
+     *
+     * @param spark the session
+     * @param model the model, with the recipe's image size, crop and batch size
+     * @param recipe the resolved recipe (recorded with the run; its layout and num_samples apply)
+     * @param data the split's location
+     * @param sourceOptions the user's source options
+     * @param tables the metrics tables
+     * @param run the run id
+     * @param out where the result is printed
+     * @return the summary
+     * @throws IllegalArgumentException when the split holds no labelled image
+     */
+    static EvaluationSummary evaluate(SparkSession spark, MixNetClassificationModel model, RecipeConfig recipe,
+            String data, Map<String, String> sourceOptions, MetricsTables tables, String run, PrintWriter out) {
+        String layout = recipe.getString("layout");
+        Dataset<Row> rows = RecipeData.read(spark, recipe, data,
+                RecipeData.labelOptions(model.payload().classes().size(), sourceOptions));
         out.println("Model: " + model.payload().config().variant().modelName());
         out.println("Data: " + data + " (" + layout + ")");
         out.println("Start validating...");
@@ -111,27 +135,9 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         out.println(summary.mindCvStyle());
         out.printf("%d images (%d unreadable, counted as wrong); run_id %s in %s.runs, %s, %s, %s%n", summary.images(),
-                summary.unscored(), run, database, tables.epochMetrics(), tables.classMetrics(), tables.confusion());
-        return 0;
-    }
-
-    private RecipeConfig recipe() throws IOException {
-        Map<String, String> given = RecipeConfig.overrideArgs(overrides);
-        if (dataDir != null) {
-            given.put("data_dir", dataDir);
-        }
-        if (ckptPath != null) {
-            given.put("ckpt_path", ckptPath);
-        }
-        RecipeConfig base = config == null ? RecipeConfig.defaults() : RecipeConfig.load(config);
-        return base.withOverrides(given);
-    }
-
-    /** MindCV reads {@code data_dir/val_split}; a folder without it is taken as the validation set itself. */
-    private static String dataLocation(Configuration conf, String dataDir, String valSplit) throws IOException {
-        org.apache.hadoop.fs.Path split = new org.apache.hadoop.fs.Path(dataDir, valSplit);
-        FileSystem fs = split.getFileSystem(conf);
-        return !valSplit.isEmpty() && fs.isDirectory(split) ? split.toString() : dataDir;
+                summary.unscored(), run, tables.database(), tables.epochMetrics(), tables.classMetrics(), tables.confusion());
+        out.flush();
+        return summary;
     }
 
     private static MixNetClassificationModel loadModel(RecipeConfig recipe, String ckpt, Configuration conf, String data,
