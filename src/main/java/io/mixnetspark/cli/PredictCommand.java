@@ -14,6 +14,7 @@ import io.mixnetspark.spark.tables.RecordedRun;
 import io.mixnetspark.spark.tables.RunRecord;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -119,22 +120,58 @@ public final class PredictCommand implements Callable<Integer> {
                 .setTopK(topK)
                 .setBatchSize(batchSize)
                 .setDevice(device);
-        String modelName = model.payload().config().variant().modelName() + "@" + model.payload().key().substring(0, 12);
         LakeInput input = manifest != null ? LakeManifest.read(spark, manifest, sourceOptions)
                 : LakeInput.of(spark, layout, dataDir, sourceOptions);
+        label(spark, model, input, manifest != null ? "manifest:" + manifest : layout + ":" + dataDir, run, target,
+                tables, incremental, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /**
+     * Returns the name a model's predictions carry: variant and the first 12 hex digits of the
+     * weights' SHA-256.
+     *
+     * @param model the model
+     * @return e.g. {@code mixnet_s@3fa2c1d09e4b}
+     */
+    static String modelName(MixNetClassificationModel model) {
+        return model.payload().config().variant().modelName() + "@" + model.payload().key().substring(0, 12);
+    }
+
+    /**
+     * Labels a lake into the predictions table with a progress bar, records the run (kind {@code
+     * predict}) in the runs table of the table's database and prints a summary line (shared with
+     * {@code quickstart}).
+     *
+     * @param spark the session
+     * @param model the model, with its top-k, batch size and device set
+     * @param input what to label
+     * @param dataSource where the images come from, recorded with the run
+     * @param run the run id
+     * @param target the predictions table
+     * @param tables the metrics tables of the table's database, where the run is recorded
+     * @param incremental whether to skip images already labeled by the same model
+     * @param out where the summary is printed
+     * @return the summary
+     */
+    static PredictionRun.Summary label(SparkSession spark, MixNetClassificationModel model, LakeInput input,
+            String dataSource, String run, PredictionsTable target, MetricsTables tables, boolean incremental,
+            PrintWriter out) {
+        String modelName = modelName(model);
         RunRecord start = RunRecord.started(spark, run, "predict", model.payload().config().variant().modelName(),
-                "top_k: " + topK + "\nbatch_size: " + batchSize + "\nmodel: " + modelName
+                "top_k: " + model.getTopK() + "\nbatch_size: " + model.getBatchSize() + "\nmodel: " + modelName
                         + "\nincremental: " + incremental,
-                manifest != null ? "manifest:" + manifest : layout + ":" + dataDir);
+                dataSource);
         PredictionRun.Summary summary;
         try (JobProgress progress = JobProgress.start(spark.sparkContext(), "Labeling", input.size(), System.err)) {
             summary = RecordedRun.record(spark, tables, start,
                     () -> new PredictionRun(model, modelName, run, target, incremental).run(input));
         }
-        spec.commandLine().getOut().printf("Labeled %d images (%d errors) in %.1f s, %.1f images/s, model %s,"
-                        + " into table %s, run_id %s%n", summary.rows(), summary.errors(), summary.seconds(),
-                summary.imagesPerSecond(), modelName, target.qualifiedName(), run);
-        return 0;
+        out.printf("Labeled %d images (%d errors) in %.1f s, %.1f images/s, model %s, into table %s, run_id %s%n",
+                summary.rows(), summary.errors(), summary.seconds(), summary.imagesPerSecond(), modelName,
+                target.qualifiedName(), run);
+        out.flush();
+        return summary;
     }
 
     private MixNetClassificationModel loadModel() throws IOException {

@@ -2,7 +2,6 @@ package io.mixnetspark.cli;
 
 import io.mixnetspark.config.RecipeConfig;
 import io.mixnetspark.data.layout.ClassIndex;
-import io.mixnetspark.data.layout.ImageFolderSpec;
 import io.mixnetspark.model.ClassNames;
 import io.mixnetspark.model.WeightsFormat;
 import io.mixnetspark.model.arch.MixNetConfig;
@@ -11,8 +10,6 @@ import io.mixnetspark.model.arch.MixNetVariant;
 import io.mixnetspark.spark.LocalSpark;
 import io.mixnetspark.spark.eval.EvaluationSummary;
 import io.mixnetspark.spark.ml.MixNetClassificationModel;
-import io.mixnetspark.spark.source.ImageDatasets;
-import io.mixnetspark.spark.source.ImageReadOptions;
 import io.mixnetspark.spark.tables.MetricsTables;
 import io.mixnetspark.spark.tables.ValidationRun;
 import java.io.IOException;
@@ -27,13 +24,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
@@ -83,7 +79,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RecipeConfig recipe = recipe();
+        RecipeConfig recipe = RecipeArgs.resolve(config, flags(), overrides);
         String ckpt = recipe.getString("ckpt_path");
         if (ckpt.isEmpty()) {
             throw new IllegalArgumentException("give the checkpoint to evaluate: --ckpt_path FILE (or ckpt_path in the recipe)");
@@ -91,16 +87,40 @@ public final class ValidateCommand implements Callable<Integer> {
         String layout = recipe.getString("layout");
         String run = runId != null ? runId : RunIds.next("validate");
         SparkSession spark = LocalSpark.getOrCreate("mixnet validate");
-        MetricsTables tables = catalog.metricsTables(spark);
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        String data = dataLocation(conf, recipe.getString("data_dir"), recipe.getString("val_split"));
-        MixNetClassificationModel model = loadModel(recipe, ckpt, conf, data, layout);
-        Map<String, String> options = new LinkedHashMap<>(sourceOptions);
-        if (model.payload().classes().size() != ClassIndex.imagenet().size()) {
-            options.putIfAbsent(ImageReadOptions.CLASS_INDEX, ImageFolderSpec.FOLDERS);
-        }
-        Dataset<Row> rows = ImageDatasets.read(spark, layout, data, options);
-        PrintWriter out = spec.commandLine().getOut();
+        String dataDir = recipe.getString("data_dir");
+        String data = RecipeData.split(spark, dataDir, recipe.getString("val_split")).orElse(dataDir);
+        MixNetClassificationModel model = loadModel(recipe, ckpt, spark.sparkContext().hadoopConfiguration(), data, layout);
+        evaluate(spark, model, recipe, data, sourceOptions, catalog.metricsTables(spark), run, spec.commandLine().getOut());
+        return 0;
+    }
+
+    private Map<String, Object> flags() {
+        Map<String, Object> flags = new LinkedHashMap<>();
+        flags.put("data_dir", dataDir);
+        flags.put("ckpt_path", ckptPath);
+        return flags;
+    }
+
+    /**
+     * Evaluates a model on a labelled split like MindCV's {@code validate.py}, records the run in
+     * the metrics tables and prints the result (shared with {@code quickstart}).
+     *
+     * @param spark the session
+     * @param model the model, with the recipe's image size, crop and batch size
+     * @param recipe the resolved recipe (recorded with the run; its layout and num_samples apply)
+     * @param data the split's location
+     * @param sourceOptions the user's source options
+     * @param tables the metrics tables
+     * @param run the run id
+     * @param out where the result is printed
+     * @return the summary
+     * @throws IllegalArgumentException when the split holds no labelled image
+     */
+    static EvaluationSummary evaluate(SparkSession spark, MixNetClassificationModel model, RecipeConfig recipe,
+            String data, Map<String, String> sourceOptions, MetricsTables tables, String run, PrintWriter out) {
+        String layout = recipe.getString("layout");
+        Dataset<Row> rows = RecipeData.read(spark, recipe, data,
+                RecipeData.labelOptions(model.payload().classes().size(), sourceOptions));
         out.println("Model: " + model.payload().config().variant().modelName());
         out.println("Data: " + data + " (" + layout + ")");
         out.println("Start validating...");
@@ -111,27 +131,9 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         out.println(summary.mindCvStyle());
         out.printf("%d images (%d unreadable, counted as wrong); run_id %s in %s.runs, %s, %s, %s%n", summary.images(),
-                summary.unscored(), run, catalog.database, tables.epochMetrics(), tables.classMetrics(), tables.confusion());
-        return 0;
-    }
-
-    private RecipeConfig recipe() throws IOException {
-        Map<String, String> given = RecipeConfig.overrideArgs(overrides);
-        if (dataDir != null) {
-            given.put("data_dir", dataDir);
-        }
-        if (ckptPath != null) {
-            given.put("ckpt_path", ckptPath);
-        }
-        RecipeConfig base = config == null ? RecipeConfig.defaults() : RecipeConfig.load(config);
-        return base.withOverrides(given);
-    }
-
-    /** MindCV reads {@code data_dir/val_split}; a folder without it is taken as the validation set itself. */
-    private static String dataLocation(Configuration conf, String dataDir, String valSplit) throws IOException {
-        org.apache.hadoop.fs.Path split = new org.apache.hadoop.fs.Path(dataDir, valSplit);
-        FileSystem fs = split.getFileSystem(conf);
-        return !valSplit.isEmpty() && fs.isDirectory(split) ? split.toString() : dataDir;
+                summary.unscored(), run, tables.database(), tables.epochMetrics(), tables.classMetrics(), tables.confusion());
+        out.flush();
+        return summary;
     }
 
     private static MixNetClassificationModel loadModel(RecipeConfig recipe, String ckpt, Configuration conf, String data,

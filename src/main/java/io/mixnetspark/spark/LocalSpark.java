@@ -47,6 +47,8 @@ public final class LocalSpark {
                 .appName(appName)
                 .master(master)
                 .config("spark.ui.enabled", "false")
+                // running tasks report accumulators with each heartbeat: frequent enough for progress bars
+                .config("spark.executor.heartbeatInterval", "2s")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.sql.warehouse.dir", home.resolve("spark-warehouse").toUri().toString())

@@ -28,15 +28,31 @@ public final class PhotoSubset {
      */
     public static List<Path> copy(Path target, int classes, int perClass) throws IOException {
         Path train = SharedData.require("datasets/imagenette2-224-subset/train");
-        List<Path> copied = new ArrayList<>();
-        List<Path> wnids;
+        List<String> wnids;
         try (Stream<Path> s = Files.list(train)) {
-            wnids = s.filter(Files::isDirectory).sorted().limit(classes).toList();
+            wnids = s.filter(Files::isDirectory).sorted().limit(classes).map(p -> p.getFileName().toString()).toList();
         }
-        for (Path wnid : wnids) {
-            Path folder = Files.createDirectories(target.resolve(wnid.getFileName().toString()));
+        return copy(target, "train", wnids, perClass);
+    }
+
+    /**
+     * Copies the first {@code perClass} photos (by name) of the given classes of a split of the
+     * shared Imagenette subset.
+     *
+     * @param target the folder to create the tree in
+     * @param split {@code train} or {@code val}
+     * @param wnids the classes
+     * @param perClass photos per class
+     * @return the copied files, in the order of the classes, then by name
+     * @throws IOException when copying fails
+     */
+    public static List<Path> copy(Path target, String split, List<String> wnids, int perClass) throws IOException {
+        Path root = SharedData.require("datasets/imagenette2-224-subset/" + split);
+        List<Path> copied = new ArrayList<>();
+        for (String wnid : wnids) {
+            Path folder = Files.createDirectories(target.resolve(wnid));
             List<Path> files;
-            try (Stream<Path> s = Files.list(wnid)) {
+            try (Stream<Path> s = Files.list(root.resolve(wnid))) {
                 files = s.sorted().limit(perClass).toList();
             }
             for (Path file : files) {

@@ -15,6 +15,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag$;
@@ -34,6 +35,13 @@ import scala.runtime.AbstractFunction1;
  * job when a barrier result stage fails), so the results pass through a one-partition shuffle.
  */
 public final class DistributedFit {
+
+    /**
+     * Name of the accumulator that counts the training images the workers have taken so far (all
+     * epochs); Spark reports it for running tasks with the executors' heartbeats, so a driver-side
+     * listener can show progress.
+     */
+    public static final String TRAINED_IMAGES = "mixnet.train.images";
 
     private DistributedFit() {}
 
@@ -57,6 +65,7 @@ public final class DistributedFit {
         requireSlots(sc, workers);
         Broadcast<byte[]> weights = jsc.broadcast(startWeights);
         Broadcast<SerializableConfiguration> hadoop = jsc.broadcast(new SerializableConfiguration(conf));
+        LongAccumulator trained = sc.longAccumulator(TRAINED_IMAGES);
         try {
             JavaRDD<Row> trainRows = train.repartition(workers).javaRDD();
             JavaRDD<Row> valRows = validation == null
@@ -65,7 +74,7 @@ public final class DistributedFit {
             int classes = settings.config().numClasses();
             RDD<TrainingWorker.Shards> shards = trainRows.zipPartitions(valRows, new ShardPairing(classes)).rdd();
             RDD<WorkerResult> results = shards.barrier().mapPartitions(
-                    new BarrierTask(new TrainingWorker(settings, weights, hadoop)), false,
+                    new BarrierTask(new TrainingWorker(settings, weights, hadoop, trained)), false,
                     ClassTag$.MODULE$.apply(WorkerResult.class));
             // A shuffle after the barrier stage makes it a ShuffleMapStage, which Spark retries when a
             // worker fails; a failed barrier ResultStage would abort the job instead.

@@ -7,6 +7,7 @@ import io.mixnetspark.model.MixNetModel;
 import io.mixnetspark.model.OfflineEngine;
 import io.mixnetspark.model.SafetensorsFile;
 import io.mixnetspark.spark.exec.TaskDevice;
+import io.mixnetspark.train.Batch;
 import io.mixnetspark.train.EpochStats;
 import io.mixnetspark.train.EpochTrainer;
 import io.mixnetspark.train.TrainingCheckpoint;
@@ -19,6 +20,7 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +56,7 @@ final class TrainingWorker implements Serializable {
     private final WorkerSettings settings;
     private final Broadcast<byte[]> startWeights;
     private final Broadcast<SerializableConfiguration> hadoop;
+    private final LongAccumulator trainedImages;
 
     /**
      * Creates the worker function on the driver.
@@ -60,12 +64,14 @@ final class TrainingWorker implements Serializable {
      * @param settings recipe, network and fit settings
      * @param startWeights safetensors bytes every worker starts from
      * @param hadoop the Hadoop configuration for checkpoints
+     * @param trainedImages counts the training images taken, for progress on the driver
      */
     TrainingWorker(WorkerSettings settings, Broadcast<byte[]> startWeights,
-            Broadcast<SerializableConfiguration> hadoop) {
+            Broadcast<SerializableConfiguration> hadoop, LongAccumulator trainedImages) {
         this.settings = settings;
         this.startWeights = startWeights;
         this.hadoop = hadoop;
+        this.trainedImages = trainedImages;
     }
 
     /**
@@ -114,8 +120,8 @@ final class TrainingWorker implements Serializable {
                     shards.validation().size(), steps, firstEpoch);
             for (int epoch = firstEpoch; epoch < recipe.epochs(); epoch++) {
                 sync.resetTiming();
-                EpochStats stats = trainer.trainEpoch(ShardBatches.training(shards.train(), steps, recipe.batchSize(),
-                        recipe.imageSize(), trainPrep, epochSeed(recipe.seed(), epoch, rank), pool));
+                EpochStats stats = trainer.trainEpoch(counted(ShardBatches.training(shards.train(), steps,
+                        recipe.batchSize(), recipe.imageSize(), trainPrep, epochSeed(recipe.seed(), epoch, rank), pool)));
                 double syncMillis = sync.meanMillis();
                 TopKAccumulator val = trainer.evaluate(ShardBatches.evaluation(shards.validation(),
                         recipe.batchSize(), recipe.imageSize(), evalPrep, pool));
@@ -140,6 +146,23 @@ final class TrainingWorker implements Serializable {
             return new WorkerResult(rank, ctx.stageAttemptNumber(), firstEpoch, sha256(weights),
                     rank == 0 ? weights : null, rank == 0 ? history : List.of());
         }
+    }
+
+    /** Adds each batch's images to the progress accumulator as the trainer takes it. */
+    private Iterator<Batch> counted(Iterator<Batch> batches) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return batches.hasNext();
+            }
+
+            @Override
+            public Batch next() {
+                Batch batch = batches.next();
+                trainedImages.add(batch.size());
+                return batch;
+            }
+        };
     }
 
     /** A fresh trainer from the broadcast weights, or one resumed from the newest checkpoint. */

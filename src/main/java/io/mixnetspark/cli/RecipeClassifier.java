@@ -1,0 +1,65 @@
+package io.mixnetspark.cli;
+
+import io.mixnetspark.config.RecipeConfig;
+import io.mixnetspark.spark.ml.MixNetClassifier;
+
+/**
+ * {@code RecipeClassifier} turns a MindCV recipe into the {@link MixNetClassifier} params it
+ * describes: {@code model}, {@code num_classes}, {@code epoch_size}, {@code batch_size} (per
+ * worker), {@code lr} (as given: MindCV's recipes state it for their global batch, see {@code
+ * conf/README.md}), {@code min_lr}, {@code warmup_epochs}, {@code warmup_factor}, {@code momentum},
+ * {@code use_nesterov}, {@code weight_decay} ({@code weight_decay_filter: disable} decays every
+ * tensor, as MindCV), {@code label_smoothing}, {@code drop_rate}, {@code drop_path_rate}, {@code
+ * image_resize}, {@code crop_pct}, {@code seed}, {@code ema}/{@code ema_decay}, {@code amp_level},
+ * {@code device}, {@code ckpt_path} (start weights). The augmentation is MixNet's (RandomResizedCrop,
+ * flip, RandAugment, random erasing) when {@code auto_augment} is set, else crop and flip only.
+ */
+final class RecipeClassifier {
+
+    private RecipeClassifier() {}
+
+    /**
+     * Builds the classifier.
+     *
+     * @param recipe the resolved recipe
+     * @param workers data-parallel workers
+     * @return the classifier (no validation data yet)
+     * @throws IllegalArgumentException naming the param whose value is not allowed
+     */
+    static MixNetClassifier of(RecipeConfig recipe, int workers) {
+        MixNetClassifier classifier = new MixNetClassifier()
+                .setVariant(recipe.getString("model"))
+                .setEpochs(recipe.getInt("epoch_size"))
+                .setBatchSize(recipe.getInt("batch_size"))
+                .setLr(recipe.getDouble("lr"))
+                .setMinLr(recipe.getDouble("min_lr"))
+                .setWarmupEpochs(recipe.getInt("warmup_epochs"))
+                .setWarmupFactor(recipe.getDouble("warmup_factor"))
+                .setMomentum(recipe.getDouble("momentum"))
+                .setNesterov(recipe.getBoolean("use_nesterov"))
+                .setWeightDecay(recipe.getDouble("weight_decay"))
+                .setDecayBatchNormAndBias(recipe.getString("weight_decay_filter").equals("disable"))
+                .setLabelSmoothing(recipe.getDouble("label_smoothing"))
+                .setImageSize(recipe.getInt("image_resize"))
+                .setCropPct(recipe.getDouble("crop_pct"))
+                .setSeed(recipe.getInt("seed"))
+                .setEmaDecay(recipe.getBoolean("ema") ? recipe.getDouble("ema_decay") : 0)
+                .setMixedPrecision(!recipe.getString("amp_level").equals("O0"))
+                .setAugmentation(recipe.isSet("auto_augment") ? "mixnet" : "light")
+                .setDevice(recipe.getString("device"))
+                .setNumWorkers(workers);
+        if (recipe.isSet("num_classes")) {
+            classifier.setNumClasses(recipe.getInt("num_classes"));
+        }
+        if (recipe.isSet("drop_rate")) {
+            classifier.setDropRate(recipe.getDouble("drop_rate"));
+        }
+        if (recipe.isSet("drop_path_rate")) {
+            classifier.setDropPathRate(recipe.getDouble("drop_path_rate"));
+        }
+        if (!recipe.getString("ckpt_path").isEmpty()) {
+            classifier.setPretrainedWeights(recipe.getString("ckpt_path"));
+        }
+        return classifier;
+    }
+}
