@@ -66,13 +66,16 @@ final class LabelingSchema {
      * Declares the output schema: the input columns plus the stage's output columns.
      *
      * @param schema the input schema
-     * @param params the stage's params (column names)
+     * @param inputCol the input column, checked
+     * @param columns the names of the output columns
      * @return the output schema
+     * @throws IllegalArgumentException when the input column is missing or of the wrong type, or an
+     *     output column exists already
      */
-    static StructType output(StructType schema, MixNetModelParams params) {
-        inputKind(schema, params.getInputCol());
+    static StructType output(StructType schema, String inputCol, OutputColumns columns) {
+        inputKind(schema, inputCol);
         StructType out = schema;
-        for (StructField f : outputFields(params)) {
+        for (StructField f : outputFields(columns)) {
             if (Arrays.asList(schema.fieldNames()).contains(f.name())) {
                 throw new IllegalArgumentException("Output column '" + f.name() + "' already exists in the input");
             }
@@ -81,13 +84,13 @@ final class LabelingSchema {
         return out;
     }
 
-    private static StructField[] outputFields(MixNetModelParams p) {
+    private static StructField[] outputFields(OutputColumns c) {
         return new StructField[] {
-            DataTypes.createStructField(p.getPredictionCol(), DataTypes.DoubleType, true),
-            DataTypes.createStructField(p.getProbabilityCol(), SQLDataTypes.VectorType(), true),
-            DataTypes.createStructField(p.getRawPredictionCol(), SQLDataTypes.VectorType(), true),
-            DataTypes.createStructField(p.getTopKCol(), DataTypes.createArrayType(TOP_K_ENTRY, false), true),
-            DataTypes.createStructField(p.getErrorCol(), DataTypes.StringType, true)
+            DataTypes.createStructField(c.prediction(), DataTypes.DoubleType, true),
+            DataTypes.createStructField(c.probability(), SQLDataTypes.VectorType(), true),
+            DataTypes.createStructField(c.rawPrediction(), SQLDataTypes.VectorType(), true),
+            DataTypes.createStructField(c.topK(), DataTypes.createArrayType(TOP_K_ENTRY, false), true),
+            DataTypes.createStructField(c.error(), DataTypes.StringType, true)
         };
     }
 }

@@ -140,7 +140,8 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
             throw new IllegalArgumentException("topK=" + getTopK() + " exceeds the model's "
                     + payload.classes().size() + " classes");
         }
-        return LabelingSchema.output(schema, this);
+        return LabelingSchema.output(schema, getInputCol(), new OutputColumns(getPredictionCol(), getProbabilityCol(),
+                getRawPredictionCol(), getTopKCol(), getErrorCol()));
     }
 
     @Override

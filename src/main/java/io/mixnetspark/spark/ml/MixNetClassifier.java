@@ -124,10 +124,12 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
 
     /**
      * Checks the input and label columns and every param (including the combinations, such as
-     * {@code minLr <= lr}), without running a job. The fitted model declares its output columns.
+     * {@code minLr <= lr}), without running a job, and declares the columns the fitted model adds
+     * (their default names, {@link OutputColumns#DEFAULTS}), so later stages of a {@code Pipeline}
+     * can use them.
      *
      * @param schema the training schema
-     * @return the schema, unchanged
+     * @return the schema with the model's output columns
      * @throws IllegalArgumentException naming the column or param at fault
      */
     @Override
@@ -144,7 +146,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
         }
         recipe();
         networkConfig(1);
-        return schema;
+        return LabelingSchema.output(schema, getInputCol(), OutputColumns.DEFAULTS);
     }
 
     private static void requireColumn(StructType schema, String column, String param) {

@@ -209,11 +209,11 @@ public interface MixNetModelParams extends Params {
             cropPct = new DoubleParam(owner, "cropPct", "eval crop fraction in (0, 1]",
                     ParamValidators.inRange(0, 1, false, true));
             owner.setDefault(inputCol, "image");
-            owner.setDefault(predictionCol, "prediction");
-            owner.setDefault(probabilityCol, "probability");
-            owner.setDefault(rawPredictionCol, "rawPrediction");
-            owner.setDefault(topKCol, "topK");
-            owner.setDefault(errorCol, "error");
+            owner.setDefault(predictionCol, OutputColumns.DEFAULTS.prediction());
+            owner.setDefault(probabilityCol, OutputColumns.DEFAULTS.probability());
+            owner.setDefault(rawPredictionCol, OutputColumns.DEFAULTS.rawPrediction());
+            owner.setDefault(topKCol, OutputColumns.DEFAULTS.topK());
+            owner.setDefault(errorCol, OutputColumns.DEFAULTS.error());
             owner.setDefault(topK, 5);
             owner.setDefault(batchSize, 32);
             owner.setDefault(decodeThreads, 0);

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mixnetspark.spark.source.ImageDatasets;
 import io.mixnetspark.testing.LocalSparkSessions;
 import java.nio.file.Path;
+import java.util.Arrays;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -87,9 +91,26 @@ class MixNetClassifierParamsTest {
         expect(() -> new MixNetClassifier().setLabelCol("class").transformSchema(schema),
                 "labelCol 'class' does not exist");
         StructType ok = new MixNetClassifier().setEpochs(20).transformSchema(schema);
-        assertEquals(schema, ok);
+        assertEquals(schema.length() + 5, ok.length());
         StructType doubleLabels = new StructType().add("image", DataTypes.BinaryType).add("label", DataTypes.DoubleType);
         new MixNetClassifier().setEpochs(20).transformSchema(doubleLabels);
+    }
+
+    @Test
+    void theClassifierDeclaresTheModelsColumnsSoALaterPipelineStageCanUseThem() {
+        StructType declared = new MixNetClassifier().setEpochs(20).transformSchema(ImageDatasets.SCHEMA);
+        for (String column : new String[] {"prediction", "probability", "rawPrediction", "topK", "error"}) {
+            assertTrue(Arrays.asList(declared.fieldNames()).contains(column), column + " in " + declared.simpleString());
+        }
+        Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
+            new MixNetClassifier().setEpochs(20),
+            new SQLTransformer().setStatement("SELECT key, topK[0].label AS top1 FROM __THIS__")
+        });
+        StructType out = pipeline.transformSchema(ImageDatasets.SCHEMA);
+        assertEquals("struct<key:string,top1:string>", out.simpleString());
+        expect(() -> new MixNetClassifier().setEpochs(20).transformSchema(
+                        ImageDatasets.SCHEMA.add("topK", DataTypes.StringType)),
+                "Output column 'topK' already exists");
     }
 
     @Test
