@@ -17,8 +17,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -61,10 +59,6 @@ public final class PredictCommand implements Callable<Integer> {
                     + " (a --manifest says its own). Default: ${DEFAULT-VALUE}.")
     String layout;
 
-    @Option(names = "--option", paramLabel = "KEY=VALUE",
-            description = "Option of the mixnet-images source (e.g. classIndex=folders); repeatable.")
-    Map<String, String> sourceOptions = new LinkedHashMap<>();
-
     @Option(names = "--ckpt_path", description = "Pretrained weights: timm safetensors or MindCV .ckpt.")
     Path ckptPath;
 
@@ -86,9 +80,6 @@ public final class PredictCommand implements Callable<Integer> {
             description = "auto (the GPU Spark assigned, else CPU), cpu or gpu. Default: ${DEFAULT-VALUE}.")
     String device;
 
-    @Mixin
-    CatalogOptions catalog;
-
     @Option(names = "--table", defaultValue = PredictionsTable.DEFAULT_TABLE,
             description = "Predictions table. Default: ${DEFAULT-VALUE}.")
     String table;
@@ -98,8 +89,8 @@ public final class PredictCommand implements Callable<Integer> {
                     + " Default: the catalog's warehouse.")
     String tableLocation;
 
-    @Option(names = "--run_id", description = "Run id (a rerun with the same id replaces its rows). Default: new.")
-    String runId;
+    @Mixin
+    RunOptions runOptions;
 
     @Spec
     CommandSpec spec;
@@ -112,16 +103,16 @@ public final class PredictCommand implements Callable<Integer> {
         if ((dataDir == null) == (manifest == null)) {
             throw new IllegalArgumentException("give exactly one of --data_dir (list the lake) or --manifest (a list of it)");
         }
-        PredictionsTable target = new PredictionsTable(catalog.database, table, tableLocation);
-        String run = runId != null ? runId : RunIds.next("predict");
+        PredictionsTable target = new PredictionsTable(runOptions.catalog.database, table, tableLocation);
+        String run = runOptions.runId("predict");
         SparkSession spark = LocalSpark.getOrCreate("mixnet predict");
-        MetricsTables tables = catalog.metricsTables(spark);
+        MetricsTables tables = runOptions.catalog.metricsTables(spark);
         MixNetClassificationModel model = loadModel()
                 .setTopK(topK)
                 .setBatchSize(batchSize)
                 .setDevice(device);
-        LakeInput input = manifest != null ? LakeManifest.read(spark, manifest, sourceOptions)
-                : LakeInput.of(spark, layout, dataDir, sourceOptions);
+        LakeInput input = manifest != null ? LakeManifest.read(spark, manifest, runOptions.sourceOptions)
+                : LakeInput.of(spark, layout, dataDir, runOptions.sourceOptions);
         label(spark, model, input, manifest != null ? "manifest:" + manifest : layout + ":" + dataDir, run, target,
                 tables, incremental, spec.commandLine().getOut());
         return 0;

@@ -58,15 +58,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "With distribute: the workers (default: the executors registered now, at least 1).")
     Integer numWorkers;
 
-    @Option(names = "--option", paramLabel = "KEY=VALUE",
-            description = "Option of the mixnet-images source (e.g. groundTruth=LOC_val_solution.csv); repeatable.")
-    Map<String, String> sourceOptions = new LinkedHashMap<>();
-
     @Mixin
-    CatalogOptions catalog;
-
-    @Option(names = "--run_id", description = "Run id (a rerun with the same id replaces its rows). Default: new.")
-    String runId;
+    RunOptions runOptions;
 
     @Unmatched
     List<String> overrides = new ArrayList<>();
@@ -85,10 +78,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (numWorkers != null && numWorkers < 1) {
             throw new IllegalArgumentException("--num_workers must be at least 1, got " + numWorkers);
         }
-        String run = runId != null ? runId : RunIds.next("train");
+        String run = runOptions.runId("train");
         SparkSession spark = LocalSpark.getOrCreate("mixnet train");
         int workers = recipe.getBoolean("distribute") ? workers(spark.sparkContext()) : 1;
-        TrainingJob.run(spark, recipe, workers, sourceOptions, catalog.metricsTables(spark), run,
+        TrainingJob.run(spark, recipe, workers, runOptions.sourceOptions, runOptions.catalog.metricsTables(spark), run,
                 spec.commandLine().getOut());
         return 0;
     }

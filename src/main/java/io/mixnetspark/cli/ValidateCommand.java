@@ -61,15 +61,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--ckpt_path", description = "Checkpoint to evaluate (recipe key ckpt_path).")
     String ckptPath;
 
-    @Option(names = "--option", paramLabel = "KEY=VALUE",
-            description = "Option of the mixnet-images source (e.g. groundTruth=LOC_val_solution.csv); repeatable.")
-    Map<String, String> sourceOptions = new LinkedHashMap<>();
-
     @Mixin
-    CatalogOptions catalog;
-
-    @Option(names = "--run_id", description = "Run id (a rerun with the same id replaces its rows). Default: new.")
-    String runId;
+    RunOptions runOptions;
 
     @Unmatched
     List<String> overrides = new ArrayList<>();
@@ -85,12 +78,13 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give the checkpoint to evaluate: --ckpt_path FILE (or ckpt_path in the recipe)");
         }
         String layout = recipe.getString("layout");
-        String run = runId != null ? runId : RunIds.next("validate");
+        String run = runOptions.runId("validate");
         SparkSession spark = LocalSpark.getOrCreate("mixnet validate");
         String dataDir = recipe.getString("data_dir");
         String data = RecipeData.split(spark, dataDir, recipe.getString("val_split")).orElse(dataDir);
         MixNetClassificationModel model = loadModel(recipe, ckpt, spark.sparkContext().hadoopConfiguration(), data, layout);
-        evaluate(spark, model, recipe, data, sourceOptions, catalog.metricsTables(spark), run, spec.commandLine().getOut());
+        evaluate(spark, model, recipe, data, runOptions.sourceOptions, runOptions.catalog.metricsTables(spark), run,
+                spec.commandLine().getOut());
         return 0;
     }
 

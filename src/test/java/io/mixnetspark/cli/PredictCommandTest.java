@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mixnetspark.spark.LocalSpark;
 import io.mixnetspark.testing.ReadmeSql;
 import io.mixnetspark.testing.SharedData;
+import io.mixnetspark.testing.LocalSparkSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ class PredictCommandTest {
 
     @AfterAll
     static void stopSpark() {
-        SparkSession.active().stop();
+        LocalSparkSessions.stopActive();
     }
 
     @Test

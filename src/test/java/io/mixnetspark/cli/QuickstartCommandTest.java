@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixnetspark.testing.SharedData;
+import io.mixnetspark.testing.LocalSparkSessions;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,9 +28,7 @@ class QuickstartCommandTest {
 
     @AfterAll
     static void stopSpark() {
-        if (SparkSession.getActiveSession().isDefined()) {
-            SparkSession.active().stop();
-        }
+        LocalSparkSessions.stopActive();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixnetspark.testing.PhotoSubset;
+import io.mixnetspark.testing.LocalSparkSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,9 +26,7 @@ class TrainCommandTest {
 
     @AfterAll
     static void stopSpark() {
-        if (SparkSession.getActiveSession().isDefined()) {
-            SparkSession.active().stop();
-        }
+        LocalSparkSessions.stopActive();
     }
 
     @Test

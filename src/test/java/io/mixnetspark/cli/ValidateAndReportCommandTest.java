@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mixnetspark.testing.PhotoSubset;
 import io.mixnetspark.testing.ReadmeSql;
 import io.mixnetspark.testing.SharedData;
+import io.mixnetspark.testing.LocalSparkSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,9 +36,7 @@ class ValidateAndReportCommandTest {
 
     @AfterAll
     static void stopSpark() {
-        if (SparkSession.getActiveSession().isDefined()) {
-            SparkSession.active().stop();
-        }
+        LocalSparkSessions.stopActive();
     }
 
     @Test

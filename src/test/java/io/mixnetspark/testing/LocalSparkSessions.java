@@ -27,4 +27,11 @@ public final class LocalSparkSessions {
                 .config("spark.sql.shuffle.partitions", "2")
                 .getOrCreate();
     }
+
+    /** Stops the active session, if any (for {@code @AfterAll} of tests whose code under test starts it). */
+    public static void stopActive() {
+        if (SparkSession.getActiveSession().isDefined()) {
+            SparkSession.active().stop();
+        }
+    }
 }
