@@ -22,7 +22,7 @@ class RecipeConfigTest {
         try (Stream<Path> files = Files.list(Paths.get("conf"))) {
             recipes = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertEquals(4, recipes.size(), recipes.toString());
+        assertEquals(5, recipes.size(), recipes.toString());
         for (Path p : recipes) {
             RecipeConfig r = RecipeConfig.load(p);
             assertTrue(r.getString("model").startsWith("mixnet_"), p.toString());
