@@ -62,7 +62,8 @@ public final class ReportRenderer {
         XYChart loss = lines(epochs, "Loss", "loss (log scale)",
                 new Series("train loss (label-smoothed)", EpochPoint::trainLoss), new Series("validation loss", EpochPoint::valLoss));
         if (loss != null) {
-            loss.getStyler().setYAxisLogarithmic(true);
+            // ticks at 1..9 x each decade: a fit whose losses stay within one decade still gets labels
+            loss.getStyler().setYAxisLogarithmic(true).setYAxisLogarithmicDecadeOnly(false);
         }
         section(html, folder, "Loss per epoch", "loss.png", loss);
         section(html, folder, "Learning rate per epoch", "lr.png", lines(epochs, "Learning rate", "lr",
