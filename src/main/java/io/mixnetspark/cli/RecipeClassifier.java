@@ -2,6 +2,7 @@ package io.mixnetspark.cli;
 
 import io.mixnetspark.config.RecipeConfig;
 import io.mixnetspark.spark.ml.MixNetClassifier;
+import java.util.List;
 
 /**
  * {@code RecipeClassifier} turns a MindCV recipe into the {@link MixNetClassifier} params it
@@ -12,7 +13,9 @@ import io.mixnetspark.spark.ml.MixNetClassifier;
  * tensor, as MindCV), {@code label_smoothing}, {@code drop_rate}, {@code drop_path_rate}, {@code
  * image_resize}, {@code crop_pct}, {@code seed}, {@code ema}/{@code ema_decay}, {@code amp_level},
  * {@code device}, {@code ckpt_path} (start weights). The augmentation is MixNet's (RandomResizedCrop,
- * flip, RandAugment, random erasing) when {@code auto_augment} is set, else crop and flip only.
+ * flip, RandAugment, random erasing) when {@code auto_augment} is set, else crop and flip only;
+ * {@code scale} and {@code ratio} are the crop's ranges, {@code hflip} the flip chance and {@code
+ * re_prob} the erasing chance.
  */
 final class RecipeClassifier {
 
@@ -46,8 +49,14 @@ final class RecipeClassifier {
                 .setEmaDecay(recipe.getBoolean("ema") ? recipe.getDouble("ema_decay") : 0)
                 .setMixedPrecision(!recipe.getString("amp_level").equals("O0"))
                 .setAugmentation(recipe.isSet("auto_augment") ? "mixnet" : "light")
+                .setFlipProbability(recipe.getDouble("hflip"))
+                .setErasingProbability(recipe.getDouble("re_prob"))
                 .setDevice(recipe.getString("device"))
                 .setNumWorkers(workers);
+        double[] scale = range(recipe, "scale");
+        classifier.setCropScale(scale[0], scale[1]);
+        double[] ratio = range(recipe, "ratio");
+        classifier.setCropRatio(ratio[0], ratio[1]);
         if (recipe.isSet("num_classes")) {
             classifier.setNumClasses(recipe.getInt("num_classes"));
         }
@@ -61,5 +70,13 @@ final class RecipeClassifier {
             classifier.setPretrainedWeights(recipe.getString("ckpt_path"));
         }
         return classifier;
+    }
+
+    private static double[] range(RecipeConfig recipe, String key) {
+        List<Double> values = recipe.getNumbers(key);
+        if (values.size() != 2) {
+            throw new IllegalArgumentException(key + " must be a [min, max] pair, got " + values);
+        }
+        return new double[] {values.get(0), values.get(1)};
     }
 }

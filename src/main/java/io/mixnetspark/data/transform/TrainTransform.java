@@ -13,6 +13,12 @@ import java.util.random.RandomGenerator;
  */
 public final class TrainTransform {
 
+    /** The MixNet recipe's RandAugment policy (spec 3.1). */
+    public static final String RECIPE_RAND_AUGMENT = "rand-m9-mstd0.5";
+
+    /** The MixNet recipe's random erasing chance ({@code re_prob}, spec 3.1). */
+    public static final double RECIPE_ERASING = 0.25;
+
     private final RandomResizedCrop crop;
     private final double flipProb;
     private final RandAugment randAugment;
@@ -48,8 +54,8 @@ public final class TrainTransform {
      * @return the transform
      */
     public static TrainTransform mixnet(int size) {
-        return new TrainTransform(RandomResizedCrop.imagenet(size), 0.5, RandAugment.parse("rand-m9-mstd0.5"),
-                RandomErasing.recipe(0.25), Normalization.IMAGENET);
+        return new TrainTransform(RandomResizedCrop.imagenet(size), 0.5, RandAugment.parse(RECIPE_RAND_AUGMENT),
+                RandomErasing.recipe(RECIPE_ERASING), Normalization.IMAGENET);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.mixnetspark.spark.HadoopConf;
 import io.mixnetspark.spark.exec.ModelPayload;
 import io.mixnetspark.spark.io.SparkMlPersistence;
 import io.mixnetspark.spark.train.Augmentation;
+import io.mixnetspark.spark.train.CropAndFlip;
 import io.mixnetspark.spark.train.DistributedFit;
 import io.mixnetspark.spark.train.StartWeights;
 import io.mixnetspark.spark.train.WorkerResult;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.BooleanParam;
+import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
@@ -182,7 +184,8 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
         String runFolder = getCheckpointDir().isEmpty() ? null
                 : getCheckpointDir().replaceAll("/+$", "") + "/" + uid + "-" + UUID.randomUUID().toString().substring(0, 8);
         WorkerSettings settings = new WorkerSettings(recipe, config, getNumWorkers(), getDevice(), getDecodeThreads(),
-                Augmentation.parse(getAugmentation()), getCropPct(), runFolder, maxMessageBytes(dataset));
+                Augmentation.parse(getAugmentation()), cropAndFlip(), getErasingProbability(), getCropPct(), runFolder,
+                maxMessageBytes(dataset));
         byte[] start;
         try {
             start = StartWeights.create(config, getSeed(), getPretrainedWeights().isEmpty() ? null : getPretrainedWeights(), conf);
@@ -276,11 +279,18 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /** Sets a param after checking it, naming the param and what it allows. */
+    private CropAndFlip cropAndFlip() {
+        double[] scale = getCropScale();
+        double[] ratio = getCropRatio();
+        return new CropAndFlip(scale[0], scale[1], ratio[0], ratio[1], getFlipProbability());
+    }
+
     private MixNetClassifier checked(Param<?> param, Object value) {
         @SuppressWarnings("unchecked")
         scala.Function1<Object, Object> valid = (scala.Function1<Object, Object>) param.isValid();
         if (value == null || !(Boolean) valid.apply(value)) {
-            throw new IllegalArgumentException(param.name() + "=" + value + " is not allowed: " + param.doc());
+            String shown = value instanceof double[] range ? Arrays.toString(range) : String.valueOf(value);
+            throw new IllegalArgumentException(param.name() + "=" + shown + " is not allowed: " + param.doc());
         }
         set(param.name(), value);
         return this;
@@ -381,6 +391,26 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     @Override
     public Param<String> augmentation() {
         return params.augmentation;
+    }
+
+    @Override
+    public DoubleArrayParam cropScale() {
+        return params.cropScale;
+    }
+
+    @Override
+    public DoubleArrayParam cropRatio() {
+        return params.cropRatio;
+    }
+
+    @Override
+    public DoubleParam flipProbability() {
+        return params.flipProbability;
+    }
+
+    @Override
+    public DoubleParam erasingProbability() {
+        return params.erasingProbability;
     }
 
     @Override
@@ -621,6 +651,51 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      */
     public MixNetClassifier setAugmentation(String value) {
         return checked(params.augmentation, value);
+    }
+
+    /**
+     * Sets the RandomResizedCrop's area range in training (recipe key {@code scale}). Default
+     * {@code [0.08, 1]}.
+     *
+     * @param min smallest area fraction, above 0
+     * @param max largest area fraction, at most 1
+     * @return this classifier
+     */
+    public MixNetClassifier setCropScale(double min, double max) {
+        return checked(params.cropScale, new double[] {min, max});
+    }
+
+    /**
+     * Sets the RandomResizedCrop's aspect ratio range in training (recipe key {@code ratio}).
+     * Default {@code [3/4, 4/3]}.
+     *
+     * @param min smallest width / height, above 0
+     * @param max largest width / height
+     * @return this classifier
+     */
+    public MixNetClassifier setCropRatio(double min, double max) {
+        return checked(params.cropRatio, new double[] {min, max});
+    }
+
+    /**
+     * Sets the chance of a horizontal flip in training (recipe key {@code hflip}). Default 0.5.
+     *
+     * @param value the chance, in [0, 1]
+     * @return this classifier
+     */
+    public MixNetClassifier setFlipProbability(double value) {
+        return checked(params.flipProbability, value);
+    }
+
+    /**
+     * Sets the random erasing chance of the {@code mixnet} augmentation (recipe key {@code
+     * re_prob}). Default 0.25.
+     *
+     * @param value the chance, in [0, 1]
+     * @return this classifier
+     */
+    public MixNetClassifier setErasingProbability(double value) {
+        return checked(params.erasingProbability, value);
     }
 
     /**

@@ -1,10 +1,13 @@
 package io.mixnetspark.spark.ml;
 
+import io.mixnetspark.data.transform.TrainTransform;
 import io.mixnetspark.model.arch.MixNetVariant;
 import io.mixnetspark.spark.train.Augmentation;
+import io.mixnetspark.spark.train.CropAndFlip;
 import io.mixnetspark.train.TrainingRecipe;
 import java.util.Arrays;
 import org.apache.spark.ml.param.BooleanParam;
+import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
@@ -76,6 +79,18 @@ public interface MixNetClassifierParams extends Params {
 
     /** @return training augmentation: mixnet, light or none. Default {@code mixnet}. */
     Param<String> augmentation();
+
+    /** @return RandomResizedCrop area range [min, max], 0 < min <= max <= 1. Default [0.08, 1]. */
+    DoubleArrayParam cropScale();
+
+    /** @return RandomResizedCrop aspect range [min, max], 0 < min <= max. Default [3/4, 4/3]. */
+    DoubleArrayParam cropRatio();
+
+    /** @return chance of a horizontal flip in training. Default 0.5. */
+    DoubleParam flipProbability();
+
+    /** @return random erasing chance of the {@code mixnet} augmentation. Default 0.25. */
+    DoubleParam erasingProbability();
 
     /** @return training and eval image size. Default 224. */
     IntParam imageSize();
@@ -202,6 +217,26 @@ public interface MixNetClassifierParams extends Params {
         return getOrDefault(augmentation());
     }
 
+    /** @return the crop area range [min, max] */
+    default double[] getCropScale() {
+        return getOrDefault(cropScale());
+    }
+
+    /** @return the crop aspect range [min, max] */
+    default double[] getCropRatio() {
+        return getOrDefault(cropRatio());
+    }
+
+    /** @return the flip probability */
+    default double getFlipProbability() {
+        return (Double) getOrDefault(flipProbability());
+    }
+
+    /** @return the random erasing probability of the mixnet augmentation */
+    default double getErasingProbability() {
+        return (Double) getOrDefault(erasingProbability());
+    }
+
     /** @return the image size */
     default int getImageSize() {
         return (Integer) getOrDefault(imageSize());
@@ -284,6 +319,10 @@ public interface MixNetClassifierParams extends Params {
         final DoubleParam dropRate;
         final DoubleParam dropPathRate;
         final Param<String> augmentation;
+        final DoubleArrayParam cropScale;
+        final DoubleArrayParam cropRatio;
+        final DoubleParam flipProbability;
+        final DoubleParam erasingProbability;
         final IntParam imageSize;
         final DoubleParam cropPct;
         final LongParam seed;
@@ -331,6 +370,16 @@ public interface MixNetClassifierParams extends Params {
             augmentation = new Param<>(owner, "augmentation",
                     "training augmentation: one of " + String.join(", ", Augmentation.names()),
                     ParamValidators.inArray(Arrays.asList(Augmentation.names())));
+            cropScale = new DoubleArrayParam(owner, "cropScale",
+                    "RandomResizedCrop area range [min, max] with 0 < min <= max <= 1",
+                    ParamChecks.<double[]>of(v -> v.length == 2 && v[0] > 0 && v[0] <= v[1] && v[1] <= 1));
+            cropRatio = new DoubleArrayParam(owner, "cropRatio",
+                    "RandomResizedCrop aspect ratio range [min, max] with 0 < min <= max",
+                    ParamChecks.<double[]>of(v -> v.length == 2 && v[0] > 0 && v[0] <= v[1]));
+            flipProbability = new DoubleParam(owner, "flipProbability",
+                    "chance of a horizontal flip in training, in [0, 1]", ParamValidators.inRange(0, 1));
+            erasingProbability = new DoubleParam(owner, "erasingProbability",
+                    "random erasing chance of the mixnet augmentation, in [0, 1]", ParamValidators.inRange(0, 1));
             imageSize = new IntParam(owner, "imageSize", "training and eval image size (>= 32)",
                     ParamValidators.gtEq(32));
             cropPct = new DoubleParam(owner, "cropPct", "eval crop fraction in (0, 1]",
@@ -370,6 +419,10 @@ public interface MixNetClassifierParams extends Params {
             owner.setDefault(dropRate, -1.0);
             owner.setDefault(dropPathRate, 0.0);
             owner.setDefault(augmentation, "mixnet");
+            owner.setDefault(cropScale, new double[] {CropAndFlip.RECIPE.minScale(), CropAndFlip.RECIPE.maxScale()});
+            owner.setDefault(cropRatio, new double[] {CropAndFlip.RECIPE.minRatio(), CropAndFlip.RECIPE.maxRatio()});
+            owner.setDefault(flipProbability, CropAndFlip.RECIPE.flipProbability());
+            owner.setDefault(erasingProbability, TrainTransform.RECIPE_ERASING);
             owner.setDefault(imageSize, mindcv.imageSize());
             owner.setDefault(cropPct, 0.875);
             owner.setDefault(seed, mindcv.seed());

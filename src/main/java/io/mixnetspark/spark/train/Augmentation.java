@@ -2,7 +2,8 @@ package io.mixnetspark.spark.train;
 
 import io.mixnetspark.data.transform.EvalTransform;
 import io.mixnetspark.data.transform.Normalization;
-import io.mixnetspark.data.transform.RandomResizedCrop;
+import io.mixnetspark.data.transform.RandAugment;
+import io.mixnetspark.data.transform.RandomErasing;
 import io.mixnetspark.data.transform.TrainTransform;
 import java.util.Arrays;
 import java.util.Locale;
@@ -11,11 +12,14 @@ import java.util.Locale;
  * {@code Augmentation} names the training-time preprocessing a fit can use:
  *
  * <ul>
- *   <li>{@link #MIXNET}: the recipe's augmentation ({@link TrainTransform#mixnet}: RandomResizedCrop
- *       0.08-1 bicubic, flip, RandAugment {@code rand-m9-mstd0.5}, random erasing 0.25);
+ *   <li>{@link #MIXNET}: the recipe's augmentation (as {@link TrainTransform#mixnet}: RandomResizedCrop
+ *       bicubic, flip, RandAugment {@code rand-m9-mstd0.5}, random erasing);
  *   <li>{@link #LIGHT}: RandomResizedCrop and flip only;
  *   <li>{@link #NONE}: the eval preprocessing (resize, centre crop), for debugging and tiny data.
  * </ul>
+ *
+ * <p>The crop's ranges and the flip chance ({@link CropAndFlip}) and the erasing chance come from
+ * the fit's {@link WorkerSettings}; the recipe's values are the defaults.
  */
 public enum Augmentation {
     /** The MixNet recipe's augmentation. */
@@ -52,16 +56,20 @@ public enum Augmentation {
     /**
      * Returns the per-image preparation for training images.
      *
-     * @param imageSize output side
-     * @param evalCropPct the eval crop fraction, used by {@link #NONE}
+     * @param settings the fit's settings: image size, eval crop fraction (used by {@link #NONE}),
+     *     crop and flip, erasing chance (used by {@link #MIXNET})
      * @return encoded bytes and a seed to a CHW tensor
      */
-    ImagePreparer trainPreparer(int imageSize, double evalCropPct) {
+    ImagePreparer trainPreparer(WorkerSettings settings) {
+        int size = settings.recipe().imageSize();
+        CropAndFlip geometry = settings.cropAndFlip();
         return switch (this) {
-            case MIXNET -> ImagePreparer.training(TrainTransform.mixnet(imageSize));
+            case MIXNET -> ImagePreparer.training(new TrainTransform(geometry.crop(size), geometry.flipProbability(),
+                    RandAugment.parse(TrainTransform.RECIPE_RAND_AUGMENT), RandomErasing.recipe(settings.erasingProbability()),
+                    Normalization.IMAGENET));
             case LIGHT -> ImagePreparer.training(new TrainTransform(
-                    RandomResizedCrop.imagenet(imageSize), 0.5, null, null, Normalization.IMAGENET));
-            case NONE -> ImagePreparer.evaluation(EvalTransform.timm(imageSize, evalCropPct));
+                    geometry.crop(size), geometry.flipProbability(), null, null, Normalization.IMAGENET));
+            case NONE -> ImagePreparer.evaluation(EvalTransform.timm(size, settings.evalCropPct()));
         };
     }
 }

@@ -109,8 +109,8 @@ final class TrainingWorker implements Serializable {
         RunCheckpoints checkpoints = settings.runFolder() == null ? null : new RunCheckpoints(conf, settings.runFolder());
         Optional<HadoopCheckpointFiles> latest = checkpoints == null ? Optional.empty() : checkpoints.latest();
         BarrierGradientSync sync = new BarrierGradientSync(gather, rank, workers, settings.maxMessageBytes());
-        ImagePreparer trainPrep = settings.augmentation().trainPreparer(recipe.imageSize(), settings.evalCropPct());
-        ImagePreparer evalPrep = Augmentation.NONE.trainPreparer(recipe.imageSize(), settings.evalCropPct());
+        ImagePreparer trainPrep = settings.augmentation().trainPreparer(settings);
+        ImagePreparer evalPrep = Augmentation.NONE.trainPreparer(settings);
         List<EpochRecord> history = new ArrayList<>();
         try (MixNetModel model = MixNetModel.create(settings.config(), device);
                 EpochTrainer trainer = start(model, steps, sync, latest, history)) {

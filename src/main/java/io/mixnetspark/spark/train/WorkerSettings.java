@@ -14,6 +14,8 @@ import java.io.Serializable;
  * @param device {@code auto}, {@code cpu} or {@code gpu}
  * @param decodeThreads image preparation threads per worker; 0 = the task's CPUs
  * @param augmentation the training augmentation
+ * @param cropAndFlip the training crop's ranges and the flip chance
+ * @param erasingProbability random erasing chance of the {@code mixnet} augmentation
  * @param evalCropPct crop fraction of the validation preprocessing
  * @param runFolder where this fit's checkpoints go (any Hadoop URI), or null for none
  * @param maxMessageBytes {@code spark.rpc.message.maxSize} in bytes
@@ -25,6 +27,8 @@ public record WorkerSettings(
         String device,
         int decodeThreads,
         Augmentation augmentation,
+        CropAndFlip cropAndFlip,
+        double erasingProbability,
         double evalCropPct,
         String runFolder,
         long maxMessageBytes) implements Serializable {}

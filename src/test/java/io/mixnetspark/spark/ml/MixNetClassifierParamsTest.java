@@ -1,5 +1,6 @@
 package io.mixnetspark.spark.ml;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +14,8 @@ import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.Params;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link MixNetClassifier}'s params: MindCV defaults, bad values failing at once with the param's
+ * {@link MixNetClassifier}'s params: MindCV defaults (augmentation ranges included), bad values failing at once with the param's
  * name and what it allows, column checks before any job, and Spark ML persistence.
  */
 class MixNetClassifierParamsTest {
@@ -58,6 +61,10 @@ class MixNetClassifierParamsTest {
         assertEquals(42L, c.getSeed());
         assertEquals(224, c.getImageSize());
         assertEquals("mixnet_s", c.getVariant());
+        assertArrayEquals(new double[] {0.08, 1.0}, c.getCropScale());
+        assertArrayEquals(new double[] {3.0 / 4.0, 4.0 / 3.0}, c.getCropRatio());
+        assertEquals(0.5, c.getFlipProbability());
+        assertEquals(0.25, c.getErasingProbability());
         assertEquals(io.mixnetspark.train.TrainingRecipe.mindcvMixnetS(), c.recipe());
         assertTrue(c.explainParams().contains("numWorkers"), "params are visible to Spark");
     }
@@ -74,6 +81,11 @@ class MixNetClassifierParamsTest {
         expect(() -> c.setDevice("tpu"), "device=tpu is not allowed", "auto, cpu or gpu");
         expect(() -> c.setImageSize(16), "imageSize=16 is not allowed", ">= 32");
         expect(() -> c.setNumWorkers(0), "numWorkers=0 is not allowed", ">= 1");
+        expect(() -> c.setCropScale(0.5, 0.1), "cropScale=[0.5, 0.1] is not allowed", "0 < min <= max <= 1");
+        expect(() -> c.setCropScale(0, 1), "cropScale=[0.0, 1.0] is not allowed");
+        expect(() -> c.setCropRatio(2, 1), "cropRatio=[2.0, 1.0] is not allowed", "0 < min <= max");
+        expect(() -> c.setFlipProbability(1.5), "flipProbability=1.5 is not allowed", "[0, 1]");
+        expect(() -> c.setErasingProbability(-0.1), "erasingProbability=-0.1 is not allowed", "[0, 1]");
         assertEquals(600, c.getEpochs(), "a refused value leaves the param unchanged");
     }
 
@@ -118,13 +130,16 @@ class MixNetClassifierParamsTest {
         MixNetClassifier c = new MixNetClassifier()
                 .setEpochs(30).setBatchSize(64).setLr(0.1).setWarmupEpochs(2).setImageSize(128)
                 .setNesterov(true).setDecayBatchNormAndBias(false).setDropRate(0.3).setAugmentation("light")
-                .setSeed(7L).setNumWorkers(2).setCheckpointDir("file:///tmp/ckpt").setVariant("mixnet_m");
+                .setSeed(7L).setNumWorkers(2).setCheckpointDir("file:///tmp/ckpt").setVariant("mixnet_m")
+                .setCropScale(0.35, 1).setCropRatio(0.5, 2).setFlipProbability(0).setErasingProbability(0.1);
         String path = tmp.resolve("classifier").toString();
         c.write().save(path);
         MixNetClassifier loaded = MixNetClassifier.load(path);
 
         assertEquals(c.uid(), loaded.uid());
-        assertEquals(c.extractParamMap().toString(), loaded.extractParamMap().toString());
+        assertEquals(paramsText(c), paramsText(loaded));
+        assertArrayEquals(new double[] {0.35, 1.0}, loaded.getCropScale());
+        assertArrayEquals(new double[] {0.5, 2.0}, loaded.getCropRatio());
         assertEquals(c.recipe(), loaded.recipe());
         assertFalse(loaded.getValidationData().isPresent());
 
@@ -132,6 +147,18 @@ class MixNetClassifierParamsTest {
         assertEquals(5, copy.getEpochs());
         assertEquals(30, c.getEpochs());
         assertEquals(c.uid(), copy.uid());
+    }
+
+    /** Every param and value, arrays by content (a ParamMap prints them by identity). */
+    private static String paramsText(Params stage) {
+        StringBuilder text = new StringBuilder();
+        for (Param<?> param : stage.params()) {
+            @SuppressWarnings("unchecked")
+            Object v = stage.isDefined(param) ? stage.getOrDefault((Param<Object>) param) : null;
+            text.append(param.name()).append('=')
+                    .append(v instanceof double[] d ? Arrays.toString(d) : String.valueOf(v)).append('\n');
+        }
+        return text.toString();
     }
 
     private static void expect(Executable call, String... fragments) {

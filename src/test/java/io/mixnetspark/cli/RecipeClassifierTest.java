@@ -1,0 +1,49 @@
+package io.mixnetspark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.mixnetspark.config.RecipeConfig;
+import io.mixnetspark.spark.ml.MixNetClassifier;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RecipeClassifier} applies a recipe's augmentation keys ({@code scale}, {@code ratio},
+ * {@code hflip}, {@code re_prob}, {@code auto_augment}) to the classifier, and names the key of a
+ * malformed range.
+ */
+class RecipeClassifierTest {
+
+    @Test
+    void theDemoRecipesCropScaleReachesTheClassifier() throws Exception {
+        MixNetClassifier c = RecipeClassifier.of(RecipeConfig.load(Paths.get("conf/mixnet_s_cpu_demo.yaml")), 1);
+        assertArrayEquals(new double[] {0.35, 1.0}, c.getCropScale());
+        assertEquals("light", c.getAugmentation());
+    }
+
+    @Test
+    void mindCvsRecipeKeepsItsCropFlipAndErasing() throws Exception {
+        MixNetClassifier c = RecipeClassifier.of(RecipeConfig.load(Paths.get("conf/mixnet_s.yaml")), 8);
+        assertArrayEquals(new double[] {0.08, 1.0}, c.getCropScale());
+        assertArrayEquals(new double[] {0.75, 1.333}, c.getCropRatio());
+        assertEquals(0.5, c.getFlipProbability());
+        assertEquals(0.25, c.getErasingProbability());
+        assertEquals("mixnet", c.getAugmentation());
+    }
+
+    @Test
+    void overridesChangeTheAugmentationAndBadRangesNameTheirKey() {
+        RecipeConfig recipe = RecipeConfig.parse("scale: [0.5, 1.0]\nhflip: 0.0\nre_prob: 0.1\n", "r.yaml");
+        MixNetClassifier c = RecipeClassifier.of(recipe, 1);
+        assertArrayEquals(new double[] {0.5, 1.0}, c.getCropScale());
+        assertEquals(0.0, c.getFlipProbability());
+        assertEquals(0.1, c.getErasingProbability());
+        assertEquals("scale must be a [min, max] pair, got [0.5]", assertThrows(IllegalArgumentException.class,
+                () -> RecipeClassifier.of(RecipeConfig.parse("scale: [0.5]\n", "r.yaml"), 1)).getMessage());
+        assertEquals("cropScale=[0.9, 0.2] is not allowed: RandomResizedCrop area range [min, max] with 0 < min <= max <= 1",
+                assertThrows(IllegalArgumentException.class,
+                        () -> RecipeClassifier.of(RecipeConfig.parse("scale: [0.9, 0.2]\n", "r.yaml"), 1)).getMessage());
+    }
+}
