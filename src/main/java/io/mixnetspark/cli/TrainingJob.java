@@ -11,6 +11,9 @@ import java.io.PrintWriter;
 import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,7 +23,7 @@ import org.apache.spark.sql.SparkSession;
  * {@code TrainingJob} is the training run of {@code mixnet train} and {@code mixnet quickstart}:
  * it reads the recipe's training split (and, with {@code val_while_train}, its validation split),
  * fits a {@link MixNetClassifier} on the Spark executors through {@link TrainingRun} (runs,
- * epoch_metrics, class_metrics and confusion tables) with a progress bar, prints one line per epoch,
+ * epoch_metrics, class_metrics and confusion tables) with a progress bar, prints one line per epoch as it ends,
  * and saves the Spark ML model to {@code ckpt_save_dir/<run_id>/model} (per-epoch checkpoints go to
  * {@code ckpt_save_dir/<run_id>/checkpoints}).
  */
@@ -73,15 +76,23 @@ final class TrainingJob {
         out.printf("Epochs %d, batch %d per worker, lr %s, %d px; run_id %s%n", classifier.getEpochs(),
                 classifier.getBatchSize(), classifier.getLr(), classifier.getImageSize(), run);
         out.flush();
+        // epochs print as the workers finish them; any the heartbeats did not carry, after the fit
+        Set<Integer> printed = ConcurrentHashMap.newKeySet();
+        Consumer<EpochRecord> printEpoch = e -> {
+            if (printed.add(e.epoch())) {
+                synchronized (out) {
+                    out.println(epochLine(e, classifier.getEpochs()));
+                    out.flush();
+                }
+            }
+        };
         TrainingResult result;
         try (JobProgress progress = JobProgress.training(spark.sparkContext(), images * classifier.getEpochs(),
-                System.err)) {
+                System.err, printEpoch)) {
             result = new TrainingRun(tables, run).train(classifier, train, recipe.toYaml(),
                     recipe.getString("layout") + ":" + trainData);
         }
-        for (EpochRecord e : result.history()) {
-            out.println(epochLine(e, classifier.getEpochs()));
-        }
+        result.history().forEach(printEpoch);
         String modelDir = saveRoot + "/model";
         result.model().write().overwrite().save(modelDir);
         out.printf("Saved the model to %s; epochs in %s, run_id %s%n", modelDir, tables.epochMetrics(), run);

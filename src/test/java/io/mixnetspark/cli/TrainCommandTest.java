@@ -35,20 +35,23 @@ class TrainCommandTest {
         PhotoSubset.copy(tmp.resolve("data/val"), 2, 4);
         CliRun run = CliRun.of("train", "--config", "conf/mixnet_s_cpu_demo.yaml", "--data_dir",
                 tmp.resolve("data").toString(), "--ckpt_save_dir", tmp.resolve("ckpt").toString(), "--run_id", "cli-train",
-                "--epoch_size", "1", "--warmup_epochs", "0", "--batch_size", "8", "--num_samples", "16");
+                "--epoch_size", "2", "--warmup_epochs", "0", "--batch_size", "8", "--num_samples", "16");
         assertEquals(0, run.exitCode(), run.err() + run.out());
         assertTrue(run.out().contains("16 training images"), run.out());
-        assertTrue(run.out().contains("Epoch: [1/1], loss: "), run.out());
+        for (String epoch : new String[] {"Epoch: [1/2], loss: ", "Epoch: [2/2], loss: "}) {
+            assertEquals(1, run.out().split(java.util.regex.Pattern.quote(epoch), -1).length - 1,
+                    "printed once, live or after the fit: " + epoch + "\n" + run.out());
+        }
 
         SparkSession spark = SparkSession.active();
         assertEquals("train|SUCCEEDED|mixnet_s", spark.sql("SELECT kind, status, model FROM mixnet.runs"
                 + " WHERE run_id = 'cli-train'").first().mkString("|"));
         List<Row> epochs = spark.sql("SELECT epoch, step, val_images FROM mixnet.epoch_metrics"
-                + " WHERE run_id = 'cli-train'").collectAsList();
-        assertEquals(1, epochs.size(), epochs.toString());
+                + " WHERE run_id = 'cli-train' ORDER BY epoch").collectAsList();
+        assertEquals(2, epochs.size(), epochs.toString());
         assertEquals("0|2|8", epochs.get(0).mkString("|"), "16 images in batches of 8, 8 validation images");
-        assertEquals(8L, spark.sql("SELECT sum(count) FROM mixnet.confusion WHERE run_id = 'cli-train'").first()
-                .getLong(0));
+        assertEquals(16L, spark.sql("SELECT sum(count) FROM mixnet.confusion WHERE run_id = 'cli-train'").first()
+                .getLong(0), "8 validation images in each of 2 epochs");
 
         Path model = tmp.resolve("ckpt/cli-train/model");
         assertTrue(Files.isDirectory(model), "saved model");

@@ -15,7 +15,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag$;
@@ -43,6 +42,12 @@ public final class DistributedFit {
      */
     public static final String TRAINED_IMAGES = "mixnet.train.images";
 
+    /**
+     * Name of the accumulator that collects each finished epoch's {@link EpochRecord} (from rank 0),
+     * reported like {@link #TRAINED_IMAGES}, so the driver can show epochs as they end.
+     */
+    public static final String FINISHED_EPOCHS = "mixnet.train.epochs";
+
     private DistributedFit() {}
 
     /**
@@ -65,7 +70,7 @@ public final class DistributedFit {
         requireSlots(sc, workers);
         Broadcast<byte[]> weights = jsc.broadcast(startWeights);
         Broadcast<SerializableConfiguration> hadoop = jsc.broadcast(new SerializableConfiguration(conf));
-        LongAccumulator trained = sc.longAccumulator(TRAINED_IMAGES);
+        FitProgress progress = FitProgress.register(sc);
         try {
             JavaRDD<Row> trainRows = train.repartition(workers).javaRDD();
             JavaRDD<Row> valRows = validation == null
@@ -74,7 +79,7 @@ public final class DistributedFit {
             int classes = settings.config().numClasses();
             RDD<TrainingWorker.Shards> shards = trainRows.zipPartitions(valRows, new ShardPairing(classes)).rdd();
             RDD<WorkerResult> results = shards.barrier().mapPartitions(
-                    new BarrierTask(new TrainingWorker(settings, weights, hadoop, trained)), false,
+                    new BarrierTask(new TrainingWorker(settings, weights, hadoop, progress)), false,
                     ClassTag$.MODULE$.apply(WorkerResult.class));
             // A shuffle after the barrier stage makes it a ShuffleMapStage, which Spark retries when a
             // worker fails; a failed barrier ResultStage would abort the job instead.

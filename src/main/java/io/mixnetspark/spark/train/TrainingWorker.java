@@ -30,7 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +55,7 @@ final class TrainingWorker implements Serializable {
     private final WorkerSettings settings;
     private final Broadcast<byte[]> startWeights;
     private final Broadcast<SerializableConfiguration> hadoop;
-    private final LongAccumulator trainedImages;
+    private final FitProgress progress;
 
     /**
      * Creates the worker function on the driver.
@@ -64,14 +63,14 @@ final class TrainingWorker implements Serializable {
      * @param settings recipe, network and fit settings
      * @param startWeights safetensors bytes every worker starts from
      * @param hadoop the Hadoop configuration for checkpoints
-     * @param trainedImages counts the training images taken, for progress on the driver
+     * @param progress images taken and epochs finished, for progress on the driver
      */
     TrainingWorker(WorkerSettings settings, Broadcast<byte[]> startWeights,
-            Broadcast<SerializableConfiguration> hadoop, LongAccumulator trainedImages) {
+            Broadcast<SerializableConfiguration> hadoop, FitProgress progress) {
         this.settings = settings;
         this.startWeights = startWeights;
         this.hadoop = hadoop;
-        this.trainedImages = trainedImages;
+        this.progress = progress;
     }
 
     /**
@@ -132,6 +131,7 @@ final class TrainingWorker implements Serializable {
                 EpochRecord record = EpochRecord.merge(all, ctx.stageAttemptNumber(), syncMillis);
                 history.add(record);
                 LOG.info("worker {}: {}", rank, record);
+                progress.finishedEpoch(rank, record);
                 if (checkpoints != null) {
                     if (rank == 0) {
                         HadoopCheckpointFiles files = checkpoints.afterEpoch(epoch + 1);
@@ -159,7 +159,7 @@ final class TrainingWorker implements Serializable {
             @Override
             public Batch next() {
                 Batch batch = batches.next();
-                trainedImages.add(batch.size());
+                progress.tookImages(batch.size());
                 return batch;
             }
         };
