@@ -116,7 +116,7 @@ public final class MixNet extends NamedBlock {
     public NDArray forwardTapped(
             ParameterStore ps, NDArray input, boolean training, BiConsumer<String, NDArray> tap) {
         checkInput(input.getShape());
-        NDArray x = Layers.activate(Activation.RELU, run(bn1, ps, run(convStem, ps, input, training), training));
+        NDArray x = Layers.activate(Activation.RELU, run(bn1, ps, run(convStem, ps, Layers.channelsLastOnCpu(input), training), training));
         tap.accept(STEM, x);
         int index = 0;
         for (Block stage : stages.modules().values()) {

@@ -1,0 +1,81 @@
+package io.mixnetspark.model.blocks;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * {@code TorchScriptOp} is a PyTorch op that DJL 0.36 does not bind, reached through DJL's
+ * TorchScript entry point: each is a code-only scripted module ({@code scripts/make_torchscript_ops.py}
+ * writes them, about 3 KB each, no weights) loaded once per JVM from the class path, whose {@code
+ * forward} is called like any other op. Autograd records the call like the surrounding ops (it
+ * does not switch gradient mode), and the input's device is kept. Measured reasons for each are in
+ * BENCHMARKS.md ("Against the PyTorch reference").
+ */
+enum TorchScriptOp {
+
+    /**
+     * Swish, {@code x * sigmoid(x)}, as PyTorch's fused {@code silu} kernel: one elementwise pass
+     * forward and one backward, instead of two (and a temporary) forward and three backward when
+     * composed from {@code sigmoid} and {@code mul}.
+     */
+    SILU("silu.pt"),
+
+    /**
+     * {@code x.contiguous(memory_format=torch.channels_last)}: the same NCHW tensor stored NHWC.
+     * PyTorch's convolution, BatchNorm and elementwise kernels keep that layout for their outputs,
+     * and oneDNN's channels-last convolutions (depthwise ones most) are faster on the CPU.
+     */
+    CHANNELS_LAST("channels_last.pt");
+
+    private final String resource;
+    private volatile PtSymbolBlock module;
+
+    TorchScriptOp(String resource) {
+        this.resource = resource;
+    }
+
+    /**
+     * Applies the op.
+     *
+     * @param x the input
+     * @return the result, attached to {@code x}'s manager
+     */
+    NDArray apply(NDArray x) {
+        return IValueUtils.forward(module(), new NDList(x), true).singletonOrThrow();
+    }
+
+    private PtSymbolBlock module() {
+        PtSymbolBlock loaded = module;
+        if (loaded == null) {
+            synchronized (this) {
+                if (module == null) {
+                    module = load();
+                }
+                loaded = module;
+            }
+        }
+        return loaded;
+    }
+
+    /** The module lives as long as the JVM: its owner manager is never closed (it holds no tensors). */
+    private PtSymbolBlock load() {
+        PtNDManager owner = (PtNDManager) Engine.getEngine("PyTorch").newBaseManager();
+        try (InputStream in = TorchScriptOp.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the class path next to "
+                        + TorchScriptOp.class.getName() + " (scripts/make_torchscript_ops.py writes it)");
+            }
+            return JniUtils.loadModule(owner, in, true, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource + " from the class path", e);
+        }
+    }
+}
