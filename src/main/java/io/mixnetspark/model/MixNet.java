@@ -18,6 +18,7 @@ import io.mixnetspark.model.arch.ArchitecturePlan;
 import io.mixnetspark.model.arch.BlockType;
 import io.mixnetspark.model.arch.MixNetVariant;
 import io.mixnetspark.model.arch.ResolvedBlock;
+import io.mixnetspark.model.blocks.ConvBn;
 import io.mixnetspark.model.blocks.DepthwiseSeparable;
 import io.mixnetspark.model.blocks.InvertedResidual;
 import io.mixnetspark.model.blocks.Layers;
@@ -116,14 +117,15 @@ public final class MixNet extends NamedBlock {
     public NDArray forwardTapped(
             ParameterStore ps, NDArray input, boolean training, BiConsumer<String, NDArray> tap) {
         checkInput(input.getShape());
-        NDArray x = Layers.activate(Activation.RELU, run(bn1, ps, run(convStem, ps, Layers.channelsLastOnCpu(input), training), training));
+        NDArray x = Layers.activate(Activation.RELU,
+                ConvBn.forward(ps, convStem, bn1, Layers.channelsLastOnCpu(input), training));
         tap.accept(STEM, x);
         int index = 0;
         for (Block stage : stages.modules().values()) {
             x = run(stage, ps, x, training);
             tap.accept("stage" + index++, x);
         }
-        x = Layers.activate(Activation.RELU, run(bn2, ps, run(convHead, ps, x, training), training));
+        x = Layers.activate(Activation.RELU, ConvBn.forward(ps, convHead, bn2, x, training));
         tap.accept(HEAD, x);
         x = Pool.globalAvgPool2d(x);
         x = run(dropout, ps, x, training);

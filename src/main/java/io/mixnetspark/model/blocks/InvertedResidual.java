@@ -47,11 +47,11 @@ public final class InvertedResidual extends ResidualBlock {
 
     @Override
     protected NDArray branch(ParameterStore ps, NDArray x, boolean training) {
-        NDArray y = Layers.activate(spec.activation(), run(bn1, ps, run(convPw, ps, x, training), training));
-        y = Layers.activate(spec.activation(), run(bn2, ps, run(convDw, ps, y, training), training));
+        NDArray y = Layers.activate(spec.activation(), ConvBn.forward(ps, convPw, bn1, x, training));
+        y = Layers.activate(spec.activation(), ConvBn.forward(ps, convDw, bn2, y, training));
         if (se != null) {
             y = run(se, ps, y, training);
         }
-        return run(bn3, ps, run(convPwl, ps, y, training), training);
+        return ConvBn.forward(ps, convPwl, bn3, y, training);
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.mixnetspark.model.arch.ChannelMath;
@@ -24,6 +25,7 @@ import java.util.List;
 public final class MixedConv2d extends NamedBlock {
 
     private final int[] inSplits;
+    private final int[] outSplits;
     private final long[] splitIndices;
     private final List<Block> convs = new ArrayList<>();
 
@@ -38,7 +40,7 @@ public final class MixedConv2d extends NamedBlock {
      */
     public MixedConv2d(int inChannels, int outChannels, int[] kernels, int stride, boolean depthwise) {
         this.inSplits = ChannelMath.splitChannels(inChannels, kernels.length);
-        int[] outSplits = ChannelMath.splitChannels(outChannels, kernels.length);
+        this.outSplits = ChannelMath.splitChannels(outChannels, kernels.length);
         this.splitIndices = new long[kernels.length - 1];
         long offset = 0;
         for (int g = 0; g < kernels.length; g++) {
@@ -60,6 +62,29 @@ public final class MixedConv2d extends NamedBlock {
             outputs.add(run(convs.get(g), ps, parts.get(g), training));
         }
         return new NDList(NDArrays.concat(outputs, 1));
+    }
+
+    /**
+     * The eval forward with a following BatchNorm folded in ({@link ConvBn}): each group's
+     * convolution gets its slice of the scale and shift.
+     *
+     * @param ps the parameter store
+     * @param x the input
+     * @param scale the BatchNorm scale over all output channels
+     * @param shift the BatchNorm shift over all output channels
+     * @return {@code bn(this(x))} in eval mode
+     */
+    NDArray forwardFolded(ParameterStore ps, NDArray x, NDArray scale, NDArray shift) {
+        NDList parts = x.split(splitIndices, 1);
+        NDList outputs = new NDList(parts.size());
+        long from = 0;
+        for (int g = 0; g < parts.size(); g++) {
+            long to = from + outSplits[g];
+            outputs.add(ConvBn.folded(ps, (Conv2d) convs.get(g), parts.get(g), scale.get(from + ":" + to),
+                    shift.get(from + ":" + to)));
+            from = to;
+        }
+        return NDArrays.concat(outputs, 1);
     }
 
     @Override
