@@ -19,10 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A short real fit from scratch on real photos learns: two Imagenette classes (tench, parachute),
- * 60 training and 30 validation photos each, 64 px, 6 epochs of batch 16 at lr 0.01. The training
+ * 60 training and 30 validation photos each, 64 px, 8 epochs of batch 16 at lr 0.005. The training
  * loss starts near ln 2 (a fresh classifier starts at zero) and falls; the validation loss never
  * explodes (with timm's 1/sqrt(classes) head it reached 1e4-1e6 here, from a first loss of 6-9);
- * the validation top-1 ends clearly above chance.
+ * the validation top-1 ends clearly above chance. The trajectory depends on the CPU (oneDNN picks
+ * kernels by instruction set) and on the kernels used: 6 epochs at lr 0.01 ended at 0.67 top-1 on
+ * one VM and 0.60 on another, with validation-loss spikes near the bar; this schedule ended at
+ * 0.75-0.78 with validation losses below 1.2 on both code paths tried.
  */
 class MixNetClassifierLearnsTest {
 
@@ -51,7 +54,7 @@ class MixNetClassifierLearnsTest {
         Dataset<Row> train = ImageDatasets.read(spark, "imagefolder", tmp.resolve("train").toString(), folders);
         Dataset<Row> val = ImageDatasets.read(spark, "imagefolder", tmp.resolve("val").toString(), folders);
         MixNetClassifier classifier = new MixNetClassifier()
-                .setEpochs(6).setBatchSize(16).setLr(0.01).setMinLr(1e-4).setWarmupEpochs(1)
+                .setEpochs(8).setBatchSize(16).setLr(0.005).setMinLr(1e-4).setWarmupEpochs(1)
                 .setImageSize(64).setAugmentation("none").setDevice("cpu")
                 .setValidationData(val);
         List<EpochRecord> history = classifier.train(train).history();
