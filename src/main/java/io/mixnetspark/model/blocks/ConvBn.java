@@ -2,7 +2,6 @@ package io.mixnetspark.model.blocks;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
@@ -34,8 +33,11 @@ public final class ConvBn {
      */
     public static NDArray forward(ParameterStore ps, Block conv, Block bn, NDArray x, boolean training) {
         if (training) {
-            return single(bn.forward(ps, conv.forward(ps, new NDList(x), true), true));
+            return NamedBlock.run(bn, ps, NamedBlock.run(conv, ps, x, true), true);
         }
+        // copies of the BatchNorm values on a per-call scope: arithmetic on the shared parameter
+        // arrays would attach its results to the model's manager (growing with every call), and
+        // another task thread may be using the same parameters at the same time
         try (NDManager scope = x.getManager().newSubManager()) {
             NDArray gamma = local(scope, ps, bn, "gamma", x.getDevice());
             NDArray var = local(scope, ps, bn, "runningVar", x.getDevice());
@@ -61,17 +63,13 @@ public final class ConvBn {
     static NDArray folded(ParameterStore ps, Conv2d conv, NDArray x, NDArray scale, NDArray shift) {
         NDArray weight = ps.getValue(conv.getParameters().get("weight"), x.getDevice(), false);
         NDArray scaledWeight = scale.reshape(-1, 1, 1, 1).mul(weight);
-        return single(Conv2d.conv2d(x, scaledWeight, shift, conv.getStride(), conv.getPadding(), conv.getDilation(),
-                conv.getGroups()));
+        return Conv2d.conv2d(x, scaledWeight, shift, conv.getStride(), conv.getPadding(), conv.getDilation(),
+                conv.getGroups()).singletonOrThrow();
     }
 
     private static NDArray local(NDManager scope, ParameterStore ps, Block bn, String name, Device device) {
         NDArray copy = ps.getValue(((BatchNorm) bn).getParameters().get(name), device, false).duplicate();
         copy.attach(scope);
         return copy;
-    }
-
-    private static NDArray single(NDList list) {
-        return list.singletonOrThrow();
     }
 }

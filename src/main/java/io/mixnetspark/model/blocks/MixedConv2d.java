@@ -13,6 +13,7 @@ import ai.djl.util.PairList;
 import io.mixnetspark.model.arch.ChannelMath;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * {@code MixedConv2d} is MixConv (Tan & Le, 2019): the input channels are split into groups, each
@@ -25,7 +26,8 @@ import java.util.List;
 public final class MixedConv2d extends NamedBlock {
 
     private final int[] inSplits;
-    private final int[] outSplits;
+    /** Where each group's output channels start, then the total. */
+    private final long[] outOffsets;
     private final long[] splitIndices;
     private final List<Block> convs = new ArrayList<>();
 
@@ -40,7 +42,8 @@ public final class MixedConv2d extends NamedBlock {
      */
     public MixedConv2d(int inChannels, int outChannels, int[] kernels, int stride, boolean depthwise) {
         this.inSplits = ChannelMath.splitChannels(inChannels, kernels.length);
-        this.outSplits = ChannelMath.splitChannels(outChannels, kernels.length);
+        int[] outSplits = ChannelMath.splitChannels(outChannels, kernels.length);
+        this.outOffsets = new long[kernels.length + 1];
         this.splitIndices = new long[kernels.length - 1];
         long offset = 0;
         for (int g = 0; g < kernels.length; g++) {
@@ -48,6 +51,7 @@ public final class MixedConv2d extends NamedBlock {
                 splitIndices[g - 1] = offset;
             }
             offset += inSplits[g];
+            outOffsets[g + 1] = outOffsets[g] + outSplits[g];
             int groups = depthwise ? inSplits[g] : 1;
             convs.add(module(String.valueOf(g), Layers.conv(outSplits[g], kernels[g], stride, groups, false)));
         }
@@ -56,12 +60,7 @@ public final class MixedConv2d extends NamedBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList parts = inputs.singletonOrThrow().split(splitIndices, 1);
-        NDList outputs = new NDList(parts.size());
-        for (int g = 0; g < parts.size(); g++) {
-            outputs.add(run(convs.get(g), ps, parts.get(g), training));
-        }
-        return new NDList(NDArrays.concat(outputs, 1));
+        return new NDList(perGroup(inputs.singletonOrThrow(), (g, part) -> run(convs.get(g), ps, part, training)));
     }
 
     /**
@@ -75,14 +74,18 @@ public final class MixedConv2d extends NamedBlock {
      * @return {@code bn(this(x))} in eval mode
      */
     NDArray forwardFolded(ParameterStore ps, NDArray x, NDArray scale, NDArray shift) {
+        return perGroup(x, (g, part) -> {
+            String channels = outOffsets[g] + ":" + outOffsets[g + 1];
+            return ConvBn.folded(ps, (Conv2d) convs.get(g), part, scale.get(channels), shift.get(channels));
+        });
+    }
+
+    /** Splits the input channels into the groups, applies {@code conv} to each, concatenates. */
+    private NDArray perGroup(NDArray x, BiFunction<Integer, NDArray, NDArray> conv) {
         NDList parts = x.split(splitIndices, 1);
         NDList outputs = new NDList(parts.size());
-        long from = 0;
         for (int g = 0; g < parts.size(); g++) {
-            long to = from + outSplits[g];
-            outputs.add(ConvBn.folded(ps, (Conv2d) convs.get(g), parts.get(g), scale.get(from + ":" + to),
-                    shift.get(from + ":" + to)));
-            from = to;
+            outputs.add(conv.apply(g, parts.get(g)));
         }
         return NDArrays.concat(outputs, 1);
     }
