@@ -9,13 +9,16 @@ import java.util.List;
  * describes: {@code model}, {@code num_classes}, {@code epoch_size}, {@code batch_size} (per
  * worker), {@code lr} (as given: MindCV's recipes state it for their global batch, see {@code
  * conf/README.md}), {@code min_lr}, {@code warmup_epochs}, {@code warmup_factor}, {@code momentum},
- * {@code use_nesterov}, {@code weight_decay} ({@code weight_decay_filter: disable} decays every
+ * {@code decay_epochs} (when given; else the decay ends with the last epoch), {@code use_nesterov},
+ * {@code weight_decay} ({@code weight_decay_filter: disable} decays every
  * tensor, as MindCV), {@code label_smoothing}, {@code drop_rate}, {@code drop_path_rate}, {@code
  * image_resize}, {@code crop_pct}, {@code seed}, {@code ema}/{@code ema_decay}, {@code amp_level},
  * {@code device}, {@code ckpt_path} (start weights). The augmentation is MixNet's (RandomResizedCrop,
- * flip, RandAugment, random erasing) when {@code auto_augment} is set, else crop and flip only;
+ * flip, the {@code auto_augment} RandAugment policy, random erasing) when {@code auto_augment} is
+ * set, else crop, flip and {@code color_jitter} (as MindCV's {@code transforms_imagenet_train});
  * {@code scale} and {@code ratio} are the crop's ranges, {@code hflip} the flip chance and {@code
- * re_prob} the erasing chance.
+ * re_prob} the erasing chance. {@code mixup}, {@code cutmix} and {@code cutmix_prob} set the batch
+ * mixing.
  */
 final class RecipeClassifier {
 
@@ -27,9 +30,11 @@ final class RecipeClassifier {
      * @param recipe the resolved recipe
      * @param workers data-parallel workers
      * @return the classifier (no validation data yet)
-     * @throws IllegalArgumentException naming the param whose value is not allowed
+     * @throws IllegalArgumentException naming the param whose value is not allowed, or a recipe key
+     *     whose value is not supported ({@link RecipeLimits})
      */
     static MixNetClassifier of(RecipeConfig recipe, int workers) {
+        RecipeLimits.checkTraining(recipe);
         MixNetClassifier classifier = new MixNetClassifier()
                 .setVariant(recipe.getString("model"))
                 .setEpochs(recipe.getInt("epoch_size"))
@@ -51,6 +56,10 @@ final class RecipeClassifier {
                 .setAugmentation(recipe.isSet("auto_augment") ? "mixnet" : "light")
                 .setFlipProbability(recipe.getDouble("hflip"))
                 .setErasingProbability(recipe.getDouble("re_prob"))
+                .setColorJitter(recipe.getDouble("color_jitter"))
+                .setMixupAlpha(recipe.getDouble("mixup"))
+                .setCutmixAlpha(recipe.getDouble("cutmix"))
+                .setMixProbability(recipe.getDouble("cutmix_prob"))
                 .setDevice(recipe.getString("device"))
                 .setNumWorkers(workers);
         double[] scale = range(recipe, "scale");
@@ -63,8 +72,14 @@ final class RecipeClassifier {
         if (recipe.isSet("drop_rate")) {
             classifier.setDropRate(recipe.getDouble("drop_rate"));
         }
+        if (recipe.isGiven("decay_epochs")) {
+            classifier.setDecayEpochs(recipe.getInt("decay_epochs"));
+        }
         if (recipe.isSet("drop_path_rate")) {
             classifier.setDropPathRate(recipe.getDouble("drop_path_rate"));
+        }
+        if (recipe.isSet("auto_augment")) {
+            classifier.setRandAugment(recipe.getString("auto_augment"));
         }
         if (!recipe.getString("ckpt_path").isEmpty()) {
             classifier.setPretrainedWeights(recipe.getString("ckpt_path"));

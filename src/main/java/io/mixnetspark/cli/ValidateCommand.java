@@ -73,6 +73,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RecipeConfig recipe = RecipeArgs.resolve(config, flags(), overrides);
+        RecipeLimits.checkEvaluation(recipe);
         String ckpt = recipe.getString("ckpt_path");
         if (ckpt.isEmpty()) {
             throw new IllegalArgumentException("give the checkpoint to evaluate: --ckpt_path FILE (or ckpt_path in the recipe)");

@@ -185,6 +185,30 @@ public final class RecipeConfig {
     }
 
     /**
+     * Returns a key's value whatever its type ({@link KeyType#convert}'s: Integer, Double, Boolean,
+     * String or a list of Doubles), or null when the key has none.
+     *
+     * @param name the key
+     * @return its value
+     * @throws IllegalArgumentException when the key is unknown
+     */
+    public Object get(String name) {
+        RecipeKeys.find(name).orElseThrow(() -> new IllegalArgumentException("unknown recipe key '" + name + "'"));
+        return values.get(name);
+    }
+
+    /**
+     * Returns whether the file or the command line gave the key (rather than it keeping MindCV's
+     * default).
+     *
+     * @param name the key
+     * @return whether it was given
+     */
+    public boolean isGiven(String name) {
+        return given.containsKey(name);
+    }
+
+    /**
      * Returns whether a key has a value (keys whose default is {@code None} may not).
      *
      * @param name the key

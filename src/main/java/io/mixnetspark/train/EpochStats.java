@@ -9,8 +9,10 @@ import java.io.Serializable;
  * @param epoch the 0-based epoch index
  * @param steps optimizer steps taken
  * @param images images seen
- * @param meanLoss mean training loss per image (label-smoothed, as optimised)
- * @param top1 fraction of images whose best-scoring class was the label
+ * @param meanLoss mean training loss per image (label-smoothed and, with batch mixing, against the
+ *     mixed targets, as optimised)
+ * @param top1 fraction of images whose best-scoring class was the label (the image's own label when
+ *     batches are mixed)
  * @param seconds wall time of the epoch
  * @param lastLr learning rate of the last step
  */

@@ -22,15 +22,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code EpochTrainer} trains a {@link MixNetModel} one epoch at a time on one worker. Each step:
- * reseed the engine, forward in training mode, {@link LabelSmoothingCrossEntropy label-smoothed
- * loss}, backward, {@link GradientSync#synchronize}, the {@link LearningRateSchedule scheduled}
+ * reseed the engine, {@link BatchMix Mixup or CutMix} when the recipe turns them on, forward in
+ * training mode, {@link LabelSmoothingCrossEntropy label-smoothed loss}, backward, {@link GradientSync#synchronize}, the {@link LearningRateSchedule scheduled}
  * learning rate, a {@link MomentumSgd} update, then the {@link WeightsEma} update when EMA is on. At
  * the end of each epoch the BatchNorm running statistics go through {@link
  * GradientSync#averageBatchNormStatistics}.
  *
  * <p><b>Randomness.</b> Before every step the engine's generator is seeded from the recipe's seed,
- * the worker's {@link GradientSync#rank() rank} and the global step. Dropout and drop-path masks
- * therefore depend only on those three, so a run resumed from a {@link TrainingCheckpoint} draws
+ * the worker's {@link GradientSync#rank() rank} and the global step, and the batch mixing draws from
+ * the same seed. Dropout and drop-path masks and the mixing therefore depend only on those three, so a run resumed from a {@link TrainingCheckpoint} draws
  * exactly the masks an uninterrupted run would have drawn. Seeding is engine-wide (DJL and PyTorch
  * keep one generator per process).
  *
@@ -143,17 +143,22 @@ public final class EpochTrainer implements AutoCloseable {
     private StepResult step(Batch batch, float lr) {
         NDManager root = model.djlModel().getNDManager();
         Engine engine = root.getEngine();
-        engine.setRandomSeed(stepSeed(recipe.seed(), sync.rank(), globalStep));
+        int seed = stepSeed(recipe.seed(), sync.rank(), globalStep);
+        engine.setRandomSeed(seed);
         try (NDManager manager = root.newSubManager()) {
             zeroGradients(manager);
-            NDArray images = manager.create(batch.pixels(), batch.shape());
             NDArray labels = manager.create(batch.labels());
+            BatchMix.Mixed mixed = recipe.mixing().isOff() ? null
+                    : recipe.mixing().apply(batch, model.config().numClasses(), recipe.labelSmoothing(), seed);
+            NDArray images = manager.create(mixed == null ? batch.pixels() : mixed.pixels(), batch.shape());
             NDArray logits;
             NDArray lossValue;
             try (GradientCollector collector = engine.newGradientCollector()) {
                 ParameterStore parameters = new ParameterStore(manager, false);
                 logits = model.network().forward(parameters, new NDList(images), true).singletonOrThrow();
-                lossValue = loss.evaluate(new NDList(labels), new NDList(logits));
+                lossValue = mixed == null ? loss.evaluate(new NDList(labels), new NDList(logits))
+                        : LabelSmoothingCrossEntropy.softTargets(
+                                manager.create(mixed.targets(), logits.getShape()), logits).mean();
                 collector.backward(lossValue);
             }
             float value = lossValue.getFloat();
@@ -199,7 +204,7 @@ public final class EpochTrainer implements AutoCloseable {
     }
 
     /** Mixes seed, rank and step into a non-negative int seed (SplitMix64 finaliser). */
-    private static int stepSeed(long seed, int rank, long step) {
+    static int stepSeed(long seed, int rank, long step) {
         long z = seed + 0x9E3779B97F4A7C15L * (step + 1) + 0xC2B2AE3D27D4EB4FL * (rank + 1);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

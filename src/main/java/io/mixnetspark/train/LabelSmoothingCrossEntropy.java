@@ -13,7 +13,9 @@ import ai.djl.training.loss.Loss;
  * every class. The loss is the batch mean. With {@code eps = 0} it is plain cross-entropy.
  *
  * <p>Labels are class positions (any integer or float type); predictions are logits {@code (N,
- * classes)}.
+ * classes)}. {@link #softTargets} takes whole target distributions instead (timm's {@code
+ * SoftTargetCrossEntropy}), for batches mixed by {@link BatchMix}, whose targets already carry the
+ * smoothing.
  */
 public final class LabelSmoothingCrossEntropy extends Loss {
 
@@ -60,5 +62,17 @@ public final class LabelSmoothingCrossEntropy extends Loss {
         }
         NDArray uniform = logp.mean(new int[] {1}).neg();
         return nll.mul(1 - smoothing).add(uniform.mul(smoothing));
+    }
+
+    /**
+     * Returns the cross-entropy of each image against a target distribution: {@code -sum_c t_c *
+     * log p_c}.
+     *
+     * @param targets (N, classes) target probabilities
+     * @param logits (N, classes) logits
+     * @return N losses
+     */
+    public static NDArray softTargets(NDArray targets, NDArray logits) {
+        return logits.logSoftmax(1).mul(targets).sum(new int[] {1}).neg();
     }
 }

@@ -5,8 +5,9 @@ package io.mixnetspark.train;
  * from {@code warmupFactor * lr} towards {@code lr}, then a cosine decay from {@code lr} to {@code
  * minLr}, both updated per step. It reproduces MindCV's {@code create_scheduler} with {@code
  * cosine_decay}, {@code lr_epoch_stair} False and one cycle ({@code mindcv/scheduler}: {@code
- * linear_refined_lr} followed by {@code cosine_decay_refined_lr}), with {@code decay_epochs = epochs
- * - warmup_epochs} as MindCV's MixNet configs set it.
+ * linear_refined_lr} followed by {@code cosine_decay_refined_lr}): the cosine spans {@code
+ * decay_epochs}, then the rate stays at {@code minLr}; a run shorter than warmup plus decay stops
+ * part-way down.
  *
  * <p>With {@code W} warmup steps, {@code D} decay steps and {@code s} the 0-based global step:
  *
@@ -32,7 +33,7 @@ public final class LearningRateSchedule {
      * @param minLr final learning rate
      * @param warmupFactor warmup start as a fraction of {@code lr}
      * @param warmupSteps steps of warmup
-     * @param totalSteps steps of warmup plus decay
+     * @param totalSteps steps of warmup plus decay (the rate is {@code minLr} after them)
      */
     public LearningRateSchedule(double lr, double minLr, double warmupFactor, long warmupSteps, long totalSteps) {
         if (warmupSteps < 0 || totalSteps < warmupSteps) {
@@ -47,8 +48,8 @@ public final class LearningRateSchedule {
     }
 
     /**
-     * Creates the schedule of a recipe: {@code warmupEpochs * stepsPerEpoch} warmup steps out of
-     * {@code epochs * stepsPerEpoch}.
+     * Creates the schedule of a recipe: {@code warmupEpochs * stepsPerEpoch} warmup steps, then
+     * {@code decayEpochs * stepsPerEpoch} decay steps.
      *
      * @param recipe the recipe
      * @param stepsPerEpoch optimizer steps per epoch on each worker
@@ -63,7 +64,7 @@ public final class LearningRateSchedule {
                 recipe.minLr(),
                 recipe.warmupFactor(),
                 (long) recipe.warmupEpochs() * stepsPerEpoch,
-                (long) recipe.epochs() * stepsPerEpoch);
+                (long) (recipe.warmupEpochs() + recipe.decayEpochs()) * stepsPerEpoch);
     }
 
     /**

@@ -24,12 +24,16 @@ import java.io.Serializable;
  * @param minLr learning rate at the end of the cosine decay, and after it
  * @param warmupEpochs epochs of linear warmup
  * @param warmupFactor warmup starts at {@code warmupFactor * lr}
+ * @param decayEpochs epochs of cosine decay after the warmup; the learning rate stays at {@code
+ *     minLr} after them, and a run that ends earlier stops part-way down the cosine (MindCV's {@code
+ *     decay_epochs})
  * @param momentum SGD momentum
  * @param nesterov whether to use Nesterov momentum (PyTorch's formulation)
  * @param weightDecay L2 weight decay added to the gradient ({@code grad + weightDecay * weight})
  * @param decayBatchNormAndBias whether weight decay also applies to BatchNorm scales/shifts and
  *     biases (1-D tensors)
  * @param labelSmoothing label smoothing of the cross-entropy loss
+ * @param mixing Mixup and CutMix of the training batches ({@link BatchMix#OFF} for none)
  * @param seed seed for everything random in training (dropout, drop-path)
  * @param emaDecay decay of the exponential moving average of the weights; 0 turns EMA off
  * @param imageSize training image height and width in pixels
@@ -42,11 +46,13 @@ public record TrainingRecipe(
         double minLr,
         int warmupEpochs,
         double warmupFactor,
+        int decayEpochs,
         double momentum,
         boolean nesterov,
         double weightDecay,
         boolean decayBatchNormAndBias,
         double labelSmoothing,
+        BatchMix mixing,
         long seed,
         double emaDecay,
         int imageSize,
@@ -63,12 +69,14 @@ public record TrainingRecipe(
                 warmupEpochs >= 0 && warmupEpochs <= epochs,
                 "warmupEpochs must be in [0, epochs=" + epochs + "], got " + warmupEpochs);
         require(warmupFactor >= 0 && warmupFactor <= 1, "warmupFactor must be in [0, 1], got " + warmupFactor);
+        require(decayEpochs >= 1, "decayEpochs must be at least 1, got " + decayEpochs);
         require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
         require(!nesterov || momentum > 0, "nesterov needs a momentum above 0");
         require(weightDecay >= 0 && Double.isFinite(weightDecay), "weightDecay must be >= 0, got " + weightDecay);
         require(
                 labelSmoothing >= 0 && labelSmoothing < 1,
                 "labelSmoothing must be in [0, 1), got " + labelSmoothing);
+        require(mixing != null, "mixing must be set (BatchMix.OFF for none)");
         require(emaDecay >= 0 && emaDecay < 1, "emaDecay must be in [0, 1) (0 = off), got " + emaDecay);
         require(imageSize >= 32, "imageSize must be at least 32 (5 stride-2 stages), got " + imageSize);
     }
@@ -83,8 +91,9 @@ public record TrainingRecipe(
      * Returns MindCV's {@code configs/mixnet/mixnet_s_ascend.yaml} recipe (spec section 3.1): 600
      * epochs, 128 images per worker, lr 0.2 for the global batch of 1024 (8 workers), 15 warmup
      * epochs from 0, cosine decay to 1e-5, SGD momentum 0.9 without Nesterov, weight decay 2e-5 on
-     * all parameters, label smoothing 0.1, seed 42, EMA off, 224 px, mixed precision requested
-     * (MindCV trains with amp O3).
+     * all parameters, label smoothing 0.1, Mixup 0.2 and CutMix 1.0 with a mixing chance of 0 (so no
+     * batch is mixed), seed 42, EMA off, 224 px, mixed precision requested (MindCV trains with amp
+     * O3).
      *
      * <p>Not covered here: RandAugment, random erasing and the other data augmentations, which
      * belong to the data layer, and MindCV's fixed loss scale of 256, which only matters in
@@ -98,6 +107,7 @@ public record TrainingRecipe(
                 .setBatchSize(128)
                 .setLr(0.2)
                 .optWarmupEpochs(15)
+                .optMixing(new BatchMix(0.2, 1.0, 0))
                 .optMixedPrecision(true)
                 .build();
     }
@@ -124,11 +134,13 @@ public record TrainingRecipe(
                 .optMinLr(minLr)
                 .optWarmupEpochs(warmupEpochs)
                 .optWarmupFactor(warmupFactor)
+                .optDecayEpochs(decayEpochs)
                 .optMomentum(momentum)
                 .optNesterov(nesterov)
                 .optWeightDecay(weightDecay)
                 .optDecayBatchNormAndBias(decayBatchNormAndBias)
                 .optLabelSmoothing(labelSmoothing)
+                .optMixing(mixing)
                 .optSeed(seed)
                 .optEmaDecay(emaDecay)
                 .optImageSize(imageSize)
@@ -143,11 +155,13 @@ public record TrainingRecipe(
         private double minLr = 1e-5;
         private int warmupEpochs;
         private double warmupFactor;
+        private int decayEpochs = -1;
         private double momentum = 0.9;
         private boolean nesterov;
         private double weightDecay = 2e-5;
         private boolean decayBatchNormAndBias = true;
         private double labelSmoothing = 0.1;
+        private BatchMix mixing = BatchMix.OFF;
         private long seed = 42;
         private double emaDecay;
         private int imageSize = 224;
@@ -220,6 +234,19 @@ public record TrainingRecipe(
          */
         public Builder optWarmupFactor(double value) {
             this.warmupFactor = value;
+            return this;
+        }
+
+        /**
+         * Sets the epochs of cosine decay after the warmup. Default -1: {@code epochs -
+         * warmupEpochs}, so the decay ends with the last epoch (MindCV's MixNet recipes set {@code
+         * decay_epochs} so).
+         *
+         * @param value decay epochs (at least 1), or -1 for the epochs left after the warmup
+         * @return this builder
+         */
+        public Builder optDecayEpochs(int value) {
+            this.decayEpochs = value;
             return this;
         }
 
@@ -306,6 +333,19 @@ public record TrainingRecipe(
         }
 
         /**
+         * Sets Mixup and CutMix of the training batches. Default {@link BatchMix#OFF}: MindCV's
+         * MixNet-S and -M recipes set {@code cutmix_prob: 0}, so they never mix; MixNet-L mixes
+         * every batch ({@code new BatchMix(0.2, 1.0, 1.0)}).
+         *
+         * @param value the mixing
+         * @return this builder
+         */
+        public Builder optMixing(BatchMix value) {
+            this.mixing = value;
+            return this;
+        }
+
+        /**
          * Sets the training image size. Default 224.
          *
          * @param value height and width in pixels, at least 32
@@ -344,11 +384,13 @@ public record TrainingRecipe(
                     minLr,
                     warmupEpochs,
                     warmupFactor,
+                    decayEpochs == -1 ? Math.max(1, epochs - warmupEpochs) : decayEpochs,
                     momentum,
                     nesterov,
                     weightDecay,
                     decayBatchNormAndBias,
                     labelSmoothing,
+                    mixing,
                     seed,
                     emaDecay,
                     imageSize,

@@ -82,5 +82,9 @@ class TrainCommandTest {
                 "--data_dir", tmp.toString());
         assertEquals(2, badValue.exitCode(), badValue.err());
         assertTrue(badValue.err().contains("mixnet_xxl"), badValue.err());
+        CliRun unsupported = CliRun.of("train", "--config", "conf/mixnet_s_cpu_demo.yaml", "--vflip", "0.5",
+                "--data_dir", tmp.toString());
+        assertEquals(2, unsupported.exitCode(), unsupported.err());
+        assertTrue(unsupported.err().contains("recipe key vflip=0.5 is not supported: only 0.0"), unsupported.err());
     }
 }

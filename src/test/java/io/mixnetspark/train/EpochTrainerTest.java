@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -21,10 +22,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The loop's contract: the same update as DJL's own trainer where both agree, sync before the update,
+ * The loop's contract: the same update as DJL's own trainer where both agree (also on a batch mixed
+ * by {@link BatchMix}), sync before the update,
  * the BN hook per epoch, flat native memory, EMA evaluation, batch checks.
  */
 class EpochTrainerTest {
@@ -79,18 +82,47 @@ class EpochTrainerTest {
     @Test
     void oneStepMatchesDjlsOwnTrainerWithPlainSgd() {
         // Without momentum, weight decay and smoothing, PyTorch's and DJL's SGD are the same update.
-        TrainingRecipe plain = TestNetworks.recipe().setLr(0.05).optMomentum(0).optWeightDecay(0).optLabelSmoothing(0).build();
+        TrainingRecipe plain = plainSgd().build();
         Batch batch = TestNetworks.randomBatches(1, 4, 9).get(0);
-        DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f)).build());
+        assertSameStepAsDjl(plain, batch, Loss.softmaxCrossEntropyLoss(), batch.pixels(),
+                manager -> manager.create(batch.labels()));
+    }
+
+    @Test
+    void mixedBatchesTrainOnTheMixedImagesAgainstTheMixedTargets() {
+        TrainingRecipe mixing = plainSgd().optMixing(new BatchMix(0.4, 1.0, 1)).build();
+        Batch batch = TestNetworks.randomBatches(1, 4, 9).get(0);
+        BatchMix.Mixed mixed = mixing.mixing().apply(
+                batch, TestNetworks.CLASSES, 0, EpochTrainer.stepSeed(mixing.seed(), 0, 0));
+        assertTrue(mixed.lam() < 1, "the first step mixes (chance 1), lam " + mixed.lam());
+        Loss softTargets = new Loss("soft-target cross-entropy") {
+            @Override
+            public NDArray evaluate(NDList labels, NDList predictions) {
+                return LabelSmoothingCrossEntropy.softTargets(labels.singletonOrThrow(), predictions.singletonOrThrow())
+                        .mean();
+            }
+        };
+        assertSameStepAsDjl(mixing, batch, softTargets, mixed.pixels(),
+                manager -> manager.create(mixed.targets(), new Shape(batch.size(), TestNetworks.CLASSES)));
+    }
+
+    private static TrainingRecipe.Builder plainSgd() {
+        return TestNetworks.recipe().setLr(0.05).optMomentum(0).optWeightDecay(0).optLabelSmoothing(0);
+    }
+
+    /** One step of ours on {@code batch} against DJL's trainer on the given pixels, labels and loss. */
+    private static void assertSameStepAsDjl(TrainingRecipe recipe, Batch batch, Loss loss, float[] djlPixels,
+            Function<NDManager, NDArray> djlLabels) {
+        DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(loss)
+                .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed((float) recipe.lr())).build());
         try (MixNetModel ours = TestNetworks.mixnetS(0f, 8);
                 MixNetModel theirs = TestNetworks.mixnetS(0f, 8);
-                EpochTrainer trainer = new EpochTrainer(ours, plain, 1, GradientSync.LOCAL);
+                EpochTrainer trainer = new EpochTrainer(ours, recipe, 1, GradientSync.LOCAL);
                 Trainer djlTrainer = theirs.djlModel().newTrainer(djlConfig);
                 NDManager manager = NDManager.newBaseManager()) {
             trainer.trainEpoch(List.of(batch).iterator());
-            NDList x = new NDList(manager.create(batch.pixels(), batch.shape()));
-            NDList y = new NDList(manager.create(batch.labels()));
+            NDList x = new NDList(manager.create(djlPixels, batch.shape()));
+            NDList y = new NDList(djlLabels.apply(manager));
             try (GradientCollector collector = djlTrainer.newGradientCollector()) {
                 collector.backward(djlTrainer.getLoss().evaluate(y, djlTrainer.forward(x)));
             }

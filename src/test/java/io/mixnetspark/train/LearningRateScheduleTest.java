@@ -2,6 +2,7 @@ package io.mixnetspark.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,23 @@ class LearningRateScheduleTest {
         double last = 1e-5 + 0.5 * (0.2 - 1e-5) * (1 + Math.cos(Math.PI * (decay - 1) / decay));
         assertEquals(last, s.at(warmup + decay - 1), 1e-15);
         assertEquals(1e-5, s.at(warmup + decay), 0);
+    }
+
+    @Test
+    void decayEpochsSetWhereTheCosineEndsWhateverTheRunsLength() {
+        TrainingRecipe.Builder base = TrainingRecipe.builder().setBatchSize(8).setLr(0.1).optMinLr(0.001).optWarmupEpochs(1);
+        // MindCV: a recipe's decay_epochs 3 with --epoch_size 2 stops part-way down the cosine ...
+        LearningRateSchedule shorter = LearningRateSchedule.of(base.setEpochs(2).optDecayEpochs(3).build(), 10);
+        assertEquals(0.001 + 0.5 * 0.099 * (1 + Math.cos(Math.PI * 9 / 30)), shorter.at(19), 1e-12);
+        // ... and with --epoch_size 6 reaches min_lr after epoch 4 and stays there.
+        LearningRateSchedule longer = LearningRateSchedule.of(base.setEpochs(6).optDecayEpochs(3).build(), 10);
+        assertEquals(0.001, longer.at(40), 0);
+        assertEquals(0.001, longer.at(59), 0);
+        assertTrue(longer.at(39) > 0.001);
+        // Left unset, the decay ends with the last epoch.
+        TrainingRecipe unset = base.setEpochs(6).optDecayEpochs(-1).build();
+        assertEquals(5, unset.decayEpochs());
+        assertEquals(60, LearningRateSchedule.of(unset, 10).totalSteps());
     }
 
     @Test

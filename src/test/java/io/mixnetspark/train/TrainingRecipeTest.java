@@ -18,12 +18,15 @@ class TrainingRecipeTest {
         assertEquals(0.2, r.lr());
         assertEquals(1e-5, r.minLr());
         assertEquals(15, r.warmupEpochs());
+        assertEquals(585, r.decayEpochs());
         assertEquals(0.0, r.warmupFactor());
         assertEquals(0.9, r.momentum());
         assertFalse(r.nesterov());
         assertEquals(2e-5, r.weightDecay());
         assertTrue(r.decayBatchNormAndBias());
         assertEquals(0.1, r.labelSmoothing());
+        assertEquals(new BatchMix(0.2, 1.0, 0), r.mixing());
+        assertTrue(r.mixing().isOff(), "cutmix_prob 0: MixNet-S never mixes");
         assertEquals(42, r.seed());
         assertEquals(0.0, r.emaDecay());
         assertEquals(224, r.imageSize());

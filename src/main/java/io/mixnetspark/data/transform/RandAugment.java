@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * @param prob chance each drawn op is applied (default 0.5)
  */
 public record RandAugment(int numOps, double magnitude, double magnitudeStd, double magnitudeMax,
-        boolean increasing, double prob) {
+        boolean increasing, double prob) implements ImageAugment {
 
     /** timm's {@code img_mean} fill for 0.485/0.456/0.406: round(255 * mean). */
     private static final int[] FILL = {124, 116, 104};
@@ -97,6 +97,7 @@ public record RandAugment(int numOps, double magnitude, double magnitudeStd, dou
      * @param rng the random source
      * @return the augmented image (possibly {@code image} itself)
      */
+    @Override
     public RgbImage apply(RgbImage image, RandomGenerator rng) {
         Op[] chosen = new Op[numOps];
         for (int i = 0; i < numOps; i++) {

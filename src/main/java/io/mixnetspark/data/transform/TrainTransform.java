@@ -6,8 +6,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * {@code TrainTransform} is the MixNet training augmentation (spec 3.1, MindCV's {@code
- * transforms_imagenet_train} order): RandomResizedCrop (bicubic), horizontal flip, RandAugment on
- * 8-bit pixels, normalisation to CHW float, then random erasing on the tensor. All randomness
+ * transforms_imagenet_train} order): RandomResizedCrop (bicubic), horizontal flip, a pixel-level
+ * {@link ImageAugment} on 8-bit pixels (RandAugment, or colour jitter when a recipe has no {@code
+ * auto_augment}), normalisation to CHW float, then random erasing on the tensor. All randomness
  * comes from the generator passed in, so a (seed, image) pair always gives the same tensor,
  * whichever thread runs it.
  */
@@ -21,7 +22,7 @@ public final class TrainTransform {
 
     private final RandomResizedCrop crop;
     private final double flipProb;
-    private final RandAugment randAugment;
+    private final ImageAugment pixelAugment;
     private final RandomErasing erasing;
     private final Normalization normalization;
 
@@ -30,18 +31,18 @@ public final class TrainTransform {
      *
      * @param crop the random resized crop
      * @param flipProb chance of a horizontal flip
-     * @param randAugment RandAugment, or null for none
+     * @param pixelAugment RandAugment, colour jitter, or null for none
      * @param erasing random erasing, or null for none
      * @param normalization mean and std
      */
-    public TrainTransform(RandomResizedCrop crop, double flipProb, RandAugment randAugment, RandomErasing erasing,
+    public TrainTransform(RandomResizedCrop crop, double flipProb, ImageAugment pixelAugment, RandomErasing erasing,
             Normalization normalization) {
         if (flipProb < 0 || flipProb > 1) {
             throw new IllegalArgumentException("flip probability must be in [0, 1]: " + flipProb);
         }
         this.crop = crop;
         this.flipProb = flipProb;
-        this.randAugment = randAugment;
+        this.pixelAugment = pixelAugment;
         this.erasing = erasing;
         this.normalization = normalization;
     }
@@ -79,8 +80,8 @@ public final class TrainTransform {
         if (rng.nextDouble() < flipProb) {
             out = AugmentOps.flipHorizontal(out);
         }
-        if (randAugment != null) {
-            out = randAugment.apply(out, rng);
+        if (pixelAugment != null) {
+            out = pixelAugment.apply(out, rng);
         }
         float[] chw = normalization.toChw(out);
         if (erasing != null) {

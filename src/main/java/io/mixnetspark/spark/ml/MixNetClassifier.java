@@ -11,9 +11,11 @@ import io.mixnetspark.spark.io.SparkMlPersistence;
 import io.mixnetspark.spark.train.Augmentation;
 import io.mixnetspark.spark.train.CropAndFlip;
 import io.mixnetspark.spark.train.DistributedFit;
+import io.mixnetspark.spark.train.PixelAugmentation;
 import io.mixnetspark.spark.train.StartWeights;
 import io.mixnetspark.spark.train.WorkerResult;
 import io.mixnetspark.spark.train.WorkerSettings;
+import io.mixnetspark.train.BatchMix;
 import io.mixnetspark.train.TrainingRecipe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -184,7 +186,8 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
         String runFolder = getCheckpointDir().isEmpty() ? null
                 : getCheckpointDir().replaceAll("/+$", "") + "/" + uid + "-" + UUID.randomUUID().toString().substring(0, 8);
         WorkerSettings settings = new WorkerSettings(recipe, config, getNumWorkers(), getDevice(), getDecodeThreads(),
-                Augmentation.parse(getAugmentation()), cropAndFlip(), getErasingProbability(), getCropPct(), runFolder,
+                Augmentation.parse(getAugmentation()), cropAndFlip(),
+                new PixelAugmentation(getRandAugment(), getColorJitter(), getErasingProbability()), getCropPct(), runFolder,
                 maxMessageBytes(dataset));
         byte[] start;
         try {
@@ -230,11 +233,13 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
                 .optMinLr(getMinLr())
                 .optWarmupEpochs(getWarmupEpochs())
                 .optWarmupFactor(getWarmupFactor())
+                .optDecayEpochs(getDecayEpochs())
                 .optMomentum(getMomentum())
                 .optNesterov(getNesterov())
                 .optWeightDecay(getWeightDecay())
                 .optDecayBatchNormAndBias(getDecayBatchNormAndBias())
                 .optLabelSmoothing(getLabelSmoothing())
+                .optMixing(new BatchMix(getMixupAlpha(), getCutmixAlpha(), getMixProbability()))
                 .optSeed(getSeed())
                 .optEmaDecay(getEmaDecay())
                 .optImageSize(getImageSize())
@@ -278,13 +283,13 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
         return read().load(path);
     }
 
-    /** Sets a param after checking it, naming the param and what it allows. */
     private CropAndFlip cropAndFlip() {
         double[] scale = getCropScale();
         double[] ratio = getCropRatio();
         return new CropAndFlip(scale[0], scale[1], ratio[0], ratio[1], getFlipProbability());
     }
 
+    /** Sets a param after checking it, naming the param and what it allows. */
     private MixNetClassifier checked(Param<?> param, Object value) {
         @SuppressWarnings("unchecked")
         scala.Function1<Object, Object> valid = (scala.Function1<Object, Object>) param.isValid();
@@ -354,6 +359,11 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     @Override
+    public IntParam decayEpochs() {
+        return params.decayEpochs;
+    }
+
+    @Override
     public DoubleParam momentum() {
         return params.momentum;
     }
@@ -411,6 +421,31 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     @Override
     public DoubleParam erasingProbability() {
         return params.erasingProbability;
+    }
+
+    @Override
+    public Param<String> randAugment() {
+        return params.randAugment;
+    }
+
+    @Override
+    public DoubleParam colorJitter() {
+        return params.colorJitter;
+    }
+
+    @Override
+    public DoubleParam mixupAlpha() {
+        return params.mixupAlpha;
+    }
+
+    @Override
+    public DoubleParam cutmixAlpha() {
+        return params.cutmixAlpha;
+    }
+
+    @Override
+    public DoubleParam mixProbability() {
+        return params.mixProbability;
     }
 
     @Override
@@ -564,6 +599,18 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
+     * Sets the epochs of cosine decay after the warmup (recipe key {@code decay_epochs}); the
+     * learning rate stays at {@code minLr} after them, and a shorter fit stops part-way down, as in
+     * MindCV. Default -1: the decay ends with the last epoch.
+     *
+     * @param value decay epochs (at least 1), or -1
+     * @return this classifier
+     */
+    public MixNetClassifier setDecayEpochs(int value) {
+        return checked(params.decayEpochs, value);
+    }
+
+    /**
      * Sets where warmup starts, as a fraction of lr. Default 0.
      *
      * @param value the value
@@ -696,6 +743,63 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      */
     public MixNetClassifier setErasingProbability(double value) {
         return checked(params.erasingProbability, value);
+    }
+
+    /**
+     * Sets the RandAugment policy of the {@code mixnet} augmentation (recipe key {@code
+     * auto_augment}), in timm's and MindCV's syntax. Default {@code rand-m9-mstd0.5} (MixNet-S and
+     * -M); MixNet-L's recipe uses {@code randaug-m9-mstd0.5-inc1}.
+     *
+     * @param value the policy
+     * @return this classifier
+     */
+    public MixNetClassifier setRandAugment(String value) {
+        return checked(params.randAugment, value);
+    }
+
+    /**
+     * Sets the colour jitter strength of the {@code light} augmentation (recipe key {@code
+     * color_jitter}, which MindCV applies when a recipe has no {@code auto_augment}): brightness,
+     * contrast and saturation factors drawn from {@code [1 - s, 1 + s]}. Default 0 (none).
+     *
+     * @param value the strength, at least 0
+     * @return this classifier
+     */
+    public MixNetClassifier setColorJitter(double value) {
+        return checked(params.colorJitter, value);
+    }
+
+    /**
+     * Sets Mixup's Beta parameter (recipe key {@code mixup}). Default 0.2, MindCV's MixNet value,
+     * which mixes nothing until {@link #setMixProbability} is above 0. See {@link BatchMix}.
+     *
+     * @param value alpha, at least 0
+     * @return this classifier
+     */
+    public MixNetClassifier setMixupAlpha(double value) {
+        return checked(params.mixupAlpha, value);
+    }
+
+    /**
+     * Sets CutMix's Beta parameter (recipe key {@code cutmix}). Default 1.0, MindCV's MixNet value.
+     * With both alphas above 0, each mixed batch uses CutMix or Mixup with even chances.
+     *
+     * @param value alpha, at least 0
+     * @return this classifier
+     */
+    public MixNetClassifier setCutmixAlpha(double value) {
+        return checked(params.cutmixAlpha, value);
+    }
+
+    /**
+     * Sets the chance that a training batch is mixed (recipe key {@code cutmix_prob}). Default 0, as
+     * MindCV's MixNet-S and -M recipes, which therefore never mix; MixNet-L's mixes every batch (1).
+     *
+     * @param value the chance, in [0, 1]
+     * @return this classifier
+     */
+    public MixNetClassifier setMixProbability(double value) {
+        return checked(params.mixProbability, value);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mixnetspark.spark.ml;
 
+import io.mixnetspark.data.transform.RandAugment;
 import io.mixnetspark.data.transform.TrainTransform;
 import io.mixnetspark.model.arch.MixNetVariant;
 import io.mixnetspark.spark.train.Augmentation;
@@ -56,6 +57,9 @@ public interface MixNetClassifierParams extends Params {
     /** @return warmup start as a fraction of lr. Default 0. */
     DoubleParam warmupFactor();
 
+    /** @return epochs of cosine decay after the warmup; -1 = the rest of the run. Default -1. */
+    IntParam decayEpochs();
+
     /** @return SGD momentum. Default 0.9. */
     DoubleParam momentum();
 
@@ -91,6 +95,21 @@ public interface MixNetClassifierParams extends Params {
 
     /** @return random erasing chance of the {@code mixnet} augmentation. Default 0.25. */
     DoubleParam erasingProbability();
+
+    /** @return RandAugment policy of the {@code mixnet} augmentation. Default {@code rand-m9-mstd0.5}. */
+    Param<String> randAugment();
+
+    /** @return colour jitter strength of the {@code light} augmentation, 0 = none. Default 0. */
+    DoubleParam colorJitter();
+
+    /** @return Mixup's Beta parameter, 0 = no Mixup. Default 0.2 (with mixProbability 0: off). */
+    DoubleParam mixupAlpha();
+
+    /** @return CutMix's Beta parameter, 0 = no CutMix. Default 1.0 (with mixProbability 0: off). */
+    DoubleParam cutmixAlpha();
+
+    /** @return chance that a batch is mixed when an alpha is above 0. Default 0 (MindCV's MixNet-S). */
+    DoubleParam mixProbability();
 
     /** @return training and eval image size. Default 224. */
     IntParam imageSize();
@@ -177,6 +196,11 @@ public interface MixNetClassifierParams extends Params {
         return (Double) getOrDefault(warmupFactor());
     }
 
+    /** @return the decay epochs, -1 for the rest of the run */
+    default int getDecayEpochs() {
+        return (Integer) getOrDefault(decayEpochs());
+    }
+
     /** @return the momentum */
     default double getMomentum() {
         return (Double) getOrDefault(momentum());
@@ -235,6 +259,31 @@ public interface MixNetClassifierParams extends Params {
     /** @return the random erasing probability of the mixnet augmentation */
     default double getErasingProbability() {
         return (Double) getOrDefault(erasingProbability());
+    }
+
+    /** @return the RandAugment policy of the mixnet augmentation */
+    default String getRandAugment() {
+        return getOrDefault(randAugment());
+    }
+
+    /** @return the colour jitter strength of the light augmentation */
+    default double getColorJitter() {
+        return (Double) getOrDefault(colorJitter());
+    }
+
+    /** @return Mixup's Beta parameter */
+    default double getMixupAlpha() {
+        return (Double) getOrDefault(mixupAlpha());
+    }
+
+    /** @return CutMix's Beta parameter */
+    default double getCutmixAlpha() {
+        return (Double) getOrDefault(cutmixAlpha());
+    }
+
+    /** @return the chance that a batch is mixed */
+    default double getMixProbability() {
+        return (Double) getOrDefault(mixProbability());
     }
 
     /** @return the image size */
@@ -298,6 +347,15 @@ public interface MixNetClassifierParams extends Params {
         return new ParamSet(owner);
     }
 
+    private static boolean isRandAugmentPolicy(String policy) {
+        try {
+            RandAugment.parse(policy);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** The params of one stage instance, created after its uid (Spark records the owner's uid). */
     final class ParamSet {
         final Param<String> inputCol;
@@ -311,6 +369,7 @@ public interface MixNetClassifierParams extends Params {
         final DoubleParam minLr;
         final IntParam warmupEpochs;
         final DoubleParam warmupFactor;
+        final IntParam decayEpochs;
         final DoubleParam momentum;
         final BooleanParam nesterov;
         final DoubleParam weightDecay;
@@ -323,6 +382,11 @@ public interface MixNetClassifierParams extends Params {
         final DoubleArrayParam cropRatio;
         final DoubleParam flipProbability;
         final DoubleParam erasingProbability;
+        final Param<String> randAugment;
+        final DoubleParam colorJitter;
+        final DoubleParam mixupAlpha;
+        final DoubleParam cutmixAlpha;
+        final DoubleParam mixProbability;
         final IntParam imageSize;
         final DoubleParam cropPct;
         final LongParam seed;
@@ -354,6 +418,9 @@ public interface MixNetClassifierParams extends Params {
                     ParamValidators.gtEq(0));
             warmupFactor = new DoubleParam(owner, "warmupFactor", "warmup start as a fraction of lr, in [0, 1]",
                     ParamValidators.inRange(0, 1));
+            decayEpochs = new IntParam(owner, "decayEpochs",
+                    "epochs of cosine decay after the warmup (>= 1), then minLr; -1 = until the last epoch",
+                    ParamChecks.<Object>of(v -> (Integer) v == -1 || (Integer) v >= 1));
             momentum = new DoubleParam(owner, "momentum", "SGD momentum in [0, 1)",
                     ParamValidators.inRange(0, 1, true, false));
             nesterov = new BooleanParam(owner, "nesterov", "Nesterov momentum (needs momentum > 0)");
@@ -380,6 +447,17 @@ public interface MixNetClassifierParams extends Params {
                     "chance of a horizontal flip in training, in [0, 1]", ParamValidators.inRange(0, 1));
             erasingProbability = new DoubleParam(owner, "erasingProbability",
                     "random erasing chance of the mixnet augmentation, in [0, 1]", ParamValidators.inRange(0, 1));
+            randAugment = new Param<>(owner, "randAugment",
+                    "RandAugment policy of the mixnet augmentation, e.g. rand-m9-mstd0.5 or rand-m9-mstd0.5-inc1",
+                    ParamChecks.<String>of(MixNetClassifierParams::isRandAugmentPolicy));
+            colorJitter = new DoubleParam(owner, "colorJitter",
+                    "colour jitter strength of the light augmentation (>= 0, 0 = none)", ParamValidators.gtEq(0));
+            mixupAlpha = new DoubleParam(owner, "mixupAlpha", "Mixup Beta parameter (>= 0, 0 = no Mixup)",
+                    ParamValidators.gtEq(0));
+            cutmixAlpha = new DoubleParam(owner, "cutmixAlpha", "CutMix Beta parameter (>= 0, 0 = no CutMix)",
+                    ParamValidators.gtEq(0));
+            mixProbability = new DoubleParam(owner, "mixProbability",
+                    "chance that a training batch is mixed (Mixup or CutMix), in [0, 1]", ParamValidators.inRange(0, 1));
             imageSize = new IntParam(owner, "imageSize", "training and eval image size (>= 32)",
                     ParamValidators.gtEq(32));
             cropPct = new DoubleParam(owner, "cropPct", "eval crop fraction in (0, 1]",
@@ -411,6 +489,7 @@ public interface MixNetClassifierParams extends Params {
             owner.setDefault(minLr, mindcv.minLr());
             owner.setDefault(warmupEpochs, mindcv.warmupEpochs());
             owner.setDefault(warmupFactor, mindcv.warmupFactor());
+            owner.setDefault(decayEpochs, -1);
             owner.setDefault(momentum, mindcv.momentum());
             owner.setDefault(nesterov, mindcv.nesterov());
             owner.setDefault(weightDecay, mindcv.weightDecay());
@@ -423,6 +502,11 @@ public interface MixNetClassifierParams extends Params {
             owner.setDefault(cropRatio, new double[] {CropAndFlip.RECIPE.minRatio(), CropAndFlip.RECIPE.maxRatio()});
             owner.setDefault(flipProbability, CropAndFlip.RECIPE.flipProbability());
             owner.setDefault(erasingProbability, TrainTransform.RECIPE_ERASING);
+            owner.setDefault(randAugment, TrainTransform.RECIPE_RAND_AUGMENT);
+            owner.setDefault(colorJitter, 0.0);
+            owner.setDefault(mixupAlpha, mindcv.mixing().mixupAlpha());
+            owner.setDefault(cutmixAlpha, mindcv.mixing().cutmixAlpha());
+            owner.setDefault(mixProbability, mindcv.mixing().probability());
             owner.setDefault(imageSize, mindcv.imageSize());
             owner.setDefault(cropPct, 0.875);
             owner.setDefault(seed, mindcv.seed());

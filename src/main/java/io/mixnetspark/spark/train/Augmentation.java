@@ -1,5 +1,6 @@
 package io.mixnetspark.spark.train;
 
+import io.mixnetspark.data.transform.ColorJitter;
 import io.mixnetspark.data.transform.EvalTransform;
 import io.mixnetspark.data.transform.Normalization;
 import io.mixnetspark.data.transform.RandAugment;
@@ -13,18 +14,20 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@link #MIXNET}: the recipe's augmentation (as {@link TrainTransform#mixnet}: RandomResizedCrop
- *       bicubic, flip, RandAugment {@code rand-m9-mstd0.5}, random erasing);
- *   <li>{@link #LIGHT}: RandomResizedCrop and flip only;
+ *       bicubic, flip, RandAugment (by default {@code rand-m9-mstd0.5}), random erasing);
+ *   <li>{@link #LIGHT}: RandomResizedCrop, flip and colour jitter (none unless {@code colorJitter} is
+ *       set);
  *   <li>{@link #NONE}: the eval preprocessing (resize, centre crop), for debugging and tiny data.
  * </ul>
  *
- * <p>The crop's ranges and the flip chance ({@link CropAndFlip}) and the erasing chance come from
- * the fit's {@link WorkerSettings}; the recipe's values are the defaults.
+ * <p>The crop's ranges and the flip chance ({@link CropAndFlip}), the RandAugment policy, colour
+ * jitter and erasing chance ({@link PixelAugmentation}) come from the fit's {@link WorkerSettings};
+ * the recipe's values are the defaults.
  */
 public enum Augmentation {
     /** The MixNet recipe's augmentation. */
     MIXNET,
-    /** RandomResizedCrop and horizontal flip. */
+    /** RandomResizedCrop, horizontal flip and colour jitter. */
     LIGHT,
     /** No augmentation: the eval transform. */
     NONE;
@@ -57,18 +60,20 @@ public enum Augmentation {
      * Returns the per-image preparation for training images.
      *
      * @param settings the fit's settings: image size, eval crop fraction (used by {@link #NONE}),
-     *     crop and flip, erasing chance (used by {@link #MIXNET})
+     *     crop and flip, RandAugment policy and erasing chance (used by {@link #MIXNET}), colour
+     *     jitter (used by {@link #LIGHT})
      * @return encoded bytes and a seed to a CHW tensor
      */
     ImagePreparer trainPreparer(WorkerSettings settings) {
         int size = settings.recipe().imageSize();
         CropAndFlip geometry = settings.cropAndFlip();
+        PixelAugmentation pixels = settings.pixels();
         return switch (this) {
             case MIXNET -> ImagePreparer.training(new TrainTransform(geometry.crop(size), geometry.flipProbability(),
-                    RandAugment.parse(TrainTransform.RECIPE_RAND_AUGMENT), RandomErasing.recipe(settings.erasingProbability()),
+                    RandAugment.parse(pixels.randAugment()), RandomErasing.recipe(pixels.erasingProbability()),
                     Normalization.IMAGENET));
-            case LIGHT -> ImagePreparer.training(new TrainTransform(
-                    geometry.crop(size), geometry.flipProbability(), null, null, Normalization.IMAGENET));
+            case LIGHT -> ImagePreparer.training(new TrainTransform(geometry.crop(size), geometry.flipProbability(),
+                    pixels.colorJitter() > 0 ? new ColorJitter(pixels.colorJitter()) : null, null, Normalization.IMAGENET));
             case NONE -> ImagePreparer.evaluation(EvalTransform.timm(size, settings.evalCropPct()));
         };
     }

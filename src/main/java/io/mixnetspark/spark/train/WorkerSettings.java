@@ -15,7 +15,7 @@ import java.io.Serializable;
  * @param decodeThreads image preparation threads per worker; 0 = the task's CPUs
  * @param augmentation the training augmentation
  * @param cropAndFlip the training crop's ranges and the flip chance
- * @param erasingProbability random erasing chance of the {@code mixnet} augmentation
+ * @param pixels the training augmentation's RandAugment policy, colour jitter and erasing chance
  * @param evalCropPct crop fraction of the validation preprocessing
  * @param runFolder where this fit's checkpoints go (any Hadoop URI), or null for none
  * @param maxMessageBytes {@code spark.rpc.message.maxSize} in bytes
@@ -28,7 +28,7 @@ public record WorkerSettings(
         int decodeThreads,
         Augmentation augmentation,
         CropAndFlip cropAndFlip,
-        double erasingProbability,
+        PixelAugmentation pixels,
         double evalCropPct,
         String runFolder,
         long maxMessageBytes) implements Serializable {}

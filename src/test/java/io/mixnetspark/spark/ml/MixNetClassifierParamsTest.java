@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixnetspark.spark.source.ImageDatasets;
 import io.mixnetspark.testing.LocalSparkSessions;
+import io.mixnetspark.train.BatchMix;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.spark.ml.Pipeline;
@@ -77,6 +78,9 @@ class MixNetClassifierParamsTest {
         expect(() -> c.setMomentum(1.0), "momentum=1.0 is not allowed", "[0, 1)");
         expect(() -> c.setVariant("mixnet_x"), "variant=mixnet_x is not allowed", "mixnet_s, mixnet_m, mixnet_l");
         expect(() -> c.setAugmentation("heavy"), "augmentation=heavy is not allowed", "mixnet, light, none");
+        expect(() -> c.setRandAugment("autoaug-v0"), "randAugment=autoaug-v0 is not allowed", "rand-m9-mstd0.5");
+        expect(() -> c.setMixProbability(1.5), "mixProbability=1.5 is not allowed", "[0, 1]");
+        expect(() -> c.setCutmixAlpha(-1), "cutmixAlpha=-1.0 is not allowed", ">= 0");
         expect(() -> c.setDropRate(-0.5), "dropRate=-0.5 is not allowed", "-1 for the variant's");
         expect(() -> c.setDevice("tpu"), "device=tpu is not allowed", "auto, cpu or gpu");
         expect(() -> c.setImageSize(16), "imageSize=16 is not allowed", ">= 32");
@@ -131,7 +135,9 @@ class MixNetClassifierParamsTest {
                 .setEpochs(30).setBatchSize(64).setLr(0.1).setWarmupEpochs(2).setImageSize(128)
                 .setNesterov(true).setDecayBatchNormAndBias(false).setDropRate(0.3).setAugmentation("light")
                 .setSeed(7L).setNumWorkers(2).setCheckpointDir("file:///tmp/ckpt").setVariant("mixnet_m")
-                .setCropScale(0.35, 1).setCropRatio(0.5, 2).setFlipProbability(0).setErasingProbability(0.1);
+                .setCropScale(0.35, 1).setCropRatio(0.5, 2).setFlipProbability(0).setErasingProbability(0.1)
+                .setRandAugment("randaug-m9-mstd0.5-inc1").setColorJitter(0.3).setMixupAlpha(0.2).setCutmixAlpha(1.0)
+                .setMixProbability(0.5);
         String path = tmp.resolve("classifier").toString();
         c.write().save(path);
         MixNetClassifier loaded = MixNetClassifier.load(path);
@@ -141,6 +147,9 @@ class MixNetClassifierParamsTest {
         assertArrayEquals(new double[] {0.35, 1.0}, loaded.getCropScale());
         assertArrayEquals(new double[] {0.5, 2.0}, loaded.getCropRatio());
         assertEquals(c.recipe(), loaded.recipe());
+        assertEquals(new BatchMix(0.2, 1.0, 0.5), loaded.recipe().mixing());
+        assertEquals("randaug-m9-mstd0.5-inc1", loaded.getRandAugment());
+        assertEquals(0.3, loaded.getColorJitter());
         assertFalse(loaded.getValidationData().isPresent());
 
         MixNetClassifier copy = c.copy(ParamMap.empty().put(c.epochs().w(5)));

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixnetspark.data.transform.TrainTransform;
 import io.mixnetspark.model.arch.MixNetConfig;
 import io.mixnetspark.model.arch.MixNetVariant;
 import io.mixnetspark.testing.SharedData;
@@ -18,9 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Augmentation} applies the fit's {@link CropAndFlip} and erasing chance (the classifier's
- * {@code cropScale}, {@code cropRatio}, {@code flipProbability}, {@code erasingProbability}) to a
- * real photo.
+ * {@link Augmentation} applies the fit's {@link CropAndFlip} and {@link PixelAugmentation} (the
+ * classifier's {@code cropScale}, {@code cropRatio}, {@code flipProbability}, {@code
+ * erasingProbability}, {@code colorJitter}, {@code randAugment}) to a real photo.
  */
 class AugmentationTest {
 
@@ -84,9 +86,44 @@ class AugmentationTest {
         assertEquals("flip probability must be in [0, 1], got 2.0", flip.getMessage());
     }
 
+    @Test
+    void theLightAugmentationJittersColoursOnlyWhenColorJitterIsSet() {
+        CropAndFlip pinned = new CropAndFlip(1, 1, 1, 1, 0);
+        ImagePreparer plain = Augmentation.LIGHT.trainPreparer(settings(Augmentation.LIGHT, pinned, 0));
+        ImagePreparer jittered = Augmentation.LIGHT.trainPreparer(
+                settings(Augmentation.LIGHT, pinned, new PixelAugmentation(TrainTransform.RECIPE_RAND_AUGMENT, 0.4, 0)));
+        for (long seed = 1; seed < 4; seed++) {
+            assertFalse(Arrays.equals(plain.prepare(photo, seed), jittered.prepare(photo, seed)),
+                    "colour jitter 0.4 changes the tensor, seed " + seed);
+        }
+        assertArrayEquals(jittered.prepare(photo, 7), jittered.prepare(photo, 7), "the same seed jitters the same way");
+    }
+
+    @Test
+    void theMixnetAugmentationUsesTheGivenRandAugmentPolicy() {
+        CropAndFlip pinned = new CropAndFlip(1, 1, 1, 1, 0);
+        ImagePreparer noOps = Augmentation.MIXNET.trainPreparer(
+                settings(Augmentation.MIXNET, pinned, new PixelAugmentation("rand-n0-m9", 0, 0)));
+        ImagePreparer light = Augmentation.LIGHT.trainPreparer(settings(Augmentation.LIGHT, pinned, 0));
+        ImagePreparer recipe = Augmentation.MIXNET.trainPreparer(settings(Augmentation.MIXNET, pinned, 0));
+        assertArrayEquals(light.prepare(photo, 5), noOps.prepare(photo, 5), "a policy of 0 ops leaves the photo as is");
+        boolean changed = false;
+        for (long seed = 1; seed < 6 && !changed; seed++) {
+            changed = !Arrays.equals(light.prepare(photo, seed), recipe.prepare(photo, seed));
+        }
+        assertTrue(changed, "the recipe's rand-m9-mstd0.5 changes the photo for some seed");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> new PixelAugmentation("autoaug-v0", 0, 0));
+        assertEquals("randAugment: not a RandAugment config: autoaug-v0", bad.getMessage());
+    }
+
     private static WorkerSettings settings(Augmentation augmentation, CropAndFlip cropAndFlip, double erasing) {
+        return settings(augmentation, cropAndFlip, new PixelAugmentation(TrainTransform.RECIPE_RAND_AUGMENT, 0, erasing));
+    }
+
+    private static WorkerSettings settings(Augmentation augmentation, CropAndFlip cropAndFlip, PixelAugmentation pixels) {
         TrainingRecipe recipe = TrainingRecipe.builder().setEpochs(1).setBatchSize(1).setLr(0.1).optImageSize(SIZE).build();
         MixNetConfig config = MixNetConfig.builder(MixNetVariant.MIXNET_S).optNumClasses(10).build();
-        return new WorkerSettings(recipe, config, 1, "cpu", 1, augmentation, cropAndFlip, erasing, 0.875, null, 1 << 20);
+        return new WorkerSettings(recipe, config, 1, "cpu", 1, augmentation, cropAndFlip, pixels, 0.875, null, 1 << 20);
     }
 }
