@@ -13,7 +13,8 @@ import java.util.List;
  * {@code weight_decay} ({@code weight_decay_filter: disable} decays every
  * tensor, as MindCV), {@code label_smoothing}, {@code drop_rate}, {@code drop_path_rate}, {@code
  * image_resize}, {@code crop_pct}, {@code seed}, {@code ema}/{@code ema_decay}, {@code amp_level},
- * {@code device}, {@code ckpt_path} (start weights). The augmentation is MixNet's (RandomResizedCrop,
+ * {@code device}, {@code ckpt_path} (start weights; with {@code resume_opt: True}, a fit's checkpoint
+ * folder to continue from, as MindCV resumes weights, optimizer state and epoch). The augmentation is MixNet's (RandomResizedCrop,
  * flip, the {@code auto_augment} RandAugment policy, random erasing) when {@code auto_augment} is
  * set, else crop, flip and {@code color_jitter} (as MindCV's {@code transforms_imagenet_train});
  * {@code scale} and {@code ratio} are the crop's ranges, {@code hflip} the flip chance and {@code
@@ -81,8 +82,15 @@ final class RecipeClassifier {
         if (recipe.isSet("auto_augment")) {
             classifier.setRandAugment(recipe.getString("auto_augment"));
         }
-        if (!recipe.getString("ckpt_path").isEmpty()) {
-            classifier.setPretrainedWeights(recipe.getString("ckpt_path"));
+        String ckpt = recipe.getString("ckpt_path");
+        if (recipe.getBoolean("resume_opt")) {
+            if (ckpt.isEmpty()) {
+                throw new IllegalArgumentException("resume_opt needs ckpt_path: the checkpoint folder an earlier"
+                        + " ./mixnet train printed (ckpt_save_dir/<run_id>/checkpoints/<fit>)");
+            }
+            classifier.setResumeFrom(ckpt);
+        } else if (!ckpt.isEmpty()) {
+            classifier.setPretrainedWeights(ckpt);
         }
         return classifier;
     }

@@ -19,7 +19,7 @@ import java.util.Map;
  *   <li>Keys only supported at MindCV's default: vertical flip, repeated augmentation, no shuffling,
  *       gradient clipping and accumulation, other input channels, random erasing's shape and fill,
  *       normalisation other than ImageNet's, stepped or cyclic cosine, validation less often than
- *       every epoch, optimizer state from {@code ckpt_path} ({@code resume_opt}), and downloads ({@code pretrained}, {@code dataset_download}: give weights with
+ *       every epoch, and downloads ({@code pretrained}, {@code dataset_download}: give weights with
  *       {@code ckpt_path} and data with {@code data_dir}).
  * </ul>
  *
@@ -41,7 +41,7 @@ final class RecipeLimits {
 
     private static final List<String> TRAIN_DEFAULT_ONLY = List.of("vflip", "aug_repeats", "shuffle", "clip_grad",
             "gradient_accumulation_steps", "re_scale", "re_ratio", "re_value", "re_max_attempts", "lr_epoch_stair",
-            "num_cycles", "val_interval", "pretrained", "resume_opt");
+            "num_cycles", "val_interval", "pretrained");
 
     private static final Map<String, String> HINTS = Map.of(
             "pretrained", " (nothing is downloaded: give the weights with ckpt_path)",

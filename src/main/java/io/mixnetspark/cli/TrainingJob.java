@@ -96,6 +96,7 @@ final class TrainingJob {
         String modelDir = saveRoot + "/model";
         result.model().write().overwrite().save(modelDir);
         out.printf("Saved the model to %s; epochs in %s, run_id %s%n", modelDir, tables.epochMetrics(), run);
+        out.printf("Checkpoints in %s (continue with --ckpt_path that folder --resume_opt True)%n", result.checkpointRun());
         out.flush();
         return new Outcome(result, modelDir, valData);
     }

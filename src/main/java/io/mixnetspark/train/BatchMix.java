@@ -60,7 +60,7 @@ public record BatchMix(double mixupAlpha, double cutmixAlpha, double probability
      *
      * @return true when both alphas or the probability are 0
      */
-    public boolean isOff() {
+    public boolean mixesNothing() {
         return probability == 0 || (mixupAlpha == 0 && cutmixAlpha == 0);
     }
 
@@ -78,7 +78,7 @@ public record BatchMix(double mixupAlpha, double cutmixAlpha, double probability
         float[] pixels = batch.pixels().clone();
         double lam = 1;
         boolean cutmix = false;
-        if (!isOff() && rng.nextDouble() < probability) {
+        if (!mixesNothing() && rng.nextDouble() < probability) {
             cutmix = mixupAlpha == 0 || (cutmixAlpha > 0 && rng.nextDouble() < SWITCH_PROBABILITY);
             double alpha = cutmix ? cutmixAlpha : mixupAlpha;
             lam = new BetaDistribution(rng, alpha, alpha).sample();

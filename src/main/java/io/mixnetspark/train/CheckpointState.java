@@ -7,15 +7,17 @@ import io.mixnetspark.model.arch.MixNetConfig;
  * and what it was doing.
  *
  * <p>Random state: the trainer reseeds the engine before every step from {@code recipe.seed()}, the
- * worker's rank and {@code globalStep}, so the recipe and the step are the complete random state;
- * format version 1 fixes that derivation.
+ * worker's rank and {@code globalStep}, so the recipe and the step are the complete random state
+ * (the batch mixing draws from the same seed). Format version 2 added the recipe's {@code
+ * decayEpochs} and {@code mixing}; version 1 checkpoints are refused with a message.
  *
  * @param formatVersion the checkpoint format, {@link TrainingCheckpoint#FORMAT_VERSION}
  * @param epoch completed epochs (the epoch to run next, 0-based)
  * @param globalStep optimizer steps taken (the step to run next, 0-based)
  * @param stepsPerEpoch steps per epoch the learning-rate schedule was made for
  * @param model the network's configuration (a resumed model must match it)
- * @param recipe the hyper-parameters
+ * @param recipe the hyper-parameters it was written with (a resumed fit may continue with others:
+ *     see {@link TrainingCheckpoint#resume})
  */
 public record CheckpointState(
         int formatVersion, int epoch, long globalStep, int stepsPerEpoch, MixNetConfig model, TrainingRecipe recipe) {}

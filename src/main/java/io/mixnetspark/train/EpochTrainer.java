@@ -148,7 +148,7 @@ public final class EpochTrainer implements AutoCloseable {
         try (NDManager manager = root.newSubManager()) {
             zeroGradients(manager);
             NDArray labels = manager.create(batch.labels());
-            BatchMix.Mixed mixed = recipe.mixing().isOff() ? null
+            BatchMix.Mixed mixed = recipe.mixing().mixesNothing() ? null
                     : recipe.mixing().apply(batch, model.config().numClasses(), recipe.labelSmoothing(), seed);
             NDArray images = manager.create(mixed == null ? batch.pixels() : mixed.pixels(), batch.shape());
             NDArray logits;

@@ -30,7 +30,7 @@ import java.util.Map;
 public final class TrainingCheckpoint {
 
     /** The format this class writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     /** Network weights file. */
     public static final String WEIGHTS = "model.safetensors";
@@ -107,12 +107,14 @@ public final class TrainingCheckpoint {
      * @param model a network built with the checkpoint's config (its weights are replaced)
      * @param files where the checkpoint is
      * @param sync how gradients are shared from now on
+     * @param recipe the recipe to continue with: the checkpoint's, or a changed one (more epochs,
+     *     another schedule) that keeps its EMA setting and batch size
      * @return the trainer; the caller closes it
      * @throws IOException when a file is missing or unreadable
      * @throws IllegalArgumentException when the model or the files do not match the checkpoint
      */
-    public static EpochTrainer resume(MixNetModel model, CheckpointFiles files, GradientSync sync)
-            throws IOException {
+    public static EpochTrainer resume(MixNetModel model, CheckpointFiles files, GradientSync sync,
+            TrainingRecipe recipe) throws IOException {
         CheckpointState state = readState(files);
         if (!state.model().equals(model.config())) {
             throw new IllegalArgumentException(
@@ -122,7 +124,7 @@ public final class TrainingCheckpoint {
             model.loadStateDict(read(manager, files, WEIGHTS), files + "/" + WEIGHTS);
             Map<String, NDArray> momentum = read(manager, files, OPTIMIZER);
             Map<String, NDArray> average = state.recipe().emaDecay() > 0 ? read(manager, files, EMA) : null;
-            EpochTrainer trainer = new EpochTrainer(model, state.recipe(), state.stepsPerEpoch(), sync);
+            EpochTrainer trainer = new EpochTrainer(model, recipe, state.stepsPerEpoch(), sync);
             try {
                 trainer.restore(state.epoch(), state.globalStep(), momentum, average, files.toString());
                 return trainer;

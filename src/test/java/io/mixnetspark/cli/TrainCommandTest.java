@@ -60,6 +60,18 @@ class TrainCommandTest {
                 tmp.resolve("data/val").toString(), "--top_k", "2", "--database", "mixnet", "--run_id", "cli-train-predict");
         assertEquals(0, predict.exitCode(), predict.err() + predict.out());
         assertTrue(predict.out().contains("Labeled 8 images (0 errors)"), predict.out());
+
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("Checkpoints in (\\S+)").matcher(run.out());
+        assertTrue(printed.find(), run.out());
+        CliRun resumed = CliRun.of("train", "--config", "conf/mixnet_s_cpu_demo.yaml", "--data_dir",
+                tmp.resolve("data").toString(), "--ckpt_save_dir", tmp.resolve("ckpt").toString(), "--run_id",
+                "cli-train-more", "--epoch_size", "3", "--warmup_epochs", "0", "--batch_size", "8", "--num_samples", "16",
+                "--ckpt_path", printed.group(1), "--resume_opt", "True");
+        assertEquals(0, resumed.exitCode(), resumed.err() + resumed.out());
+        assertTrue(resumed.out().contains("Epoch: [3/3], loss: "), resumed.out());
+        assertEquals("3|2", spark.sql("SELECT count(*), max(epoch) FROM mixnet.epoch_metrics"
+                + " WHERE run_id = 'cli-train-more'").first().mkString("|"),
+                "the first run's two epochs come with the checkpoint, the third is trained");
     }
 
     @Test

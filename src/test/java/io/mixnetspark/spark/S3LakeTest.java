@@ -225,7 +225,7 @@ class S3LakeTest {
             weights = TestNetworks.snapshot(net);
         }
         try (MixNetModel fresh = TestNetworks.mixnetS(0.2f, 6);
-                EpochTrainer resumed = TrainingCheckpoint.resume(fresh, files, GradientSync.LOCAL)) {
+                EpochTrainer resumed = TrainingCheckpoint.resume(fresh, files, GradientSync.LOCAL, recipe)) {
             assertEquals(1, resumed.completedEpochs());
             assertEquals(2, resumed.globalStep());
             Map<String, float[]> restored = TestNetworks.snapshot(fresh);

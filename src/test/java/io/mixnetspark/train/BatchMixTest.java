@@ -153,7 +153,7 @@ class BatchMixTest {
                 assertThrows(IllegalArgumentException.class, () -> new BatchMix(0, Double.NaN, 1)).getMessage());
         assertEquals("mix probability must be in [0, 1], got 1.5",
                 assertThrows(IllegalArgumentException.class, () -> new BatchMix(0, 1, 1.5)).getMessage());
-        assertTrue(new BatchMix(0.2, 1.0, 0).isOff(), "MindCV's MixNet-S recipe: alphas set, chance 0");
-        assertFalse(new BatchMix(0.2, 1.0, 1).isOff());
+        assertTrue(new BatchMix(0.2, 1.0, 0).mixesNothing(), "MindCV's MixNet-S recipe: alphas set, chance 0");
+        assertFalse(new BatchMix(0.2, 1.0, 1).mixesNothing());
     }
 }

@@ -52,9 +52,9 @@ class TrainingCheckpointTest {
         }
 
         CheckpointState state = TrainingCheckpoint.readState(files);
-        assertEquals(new CheckpointState(1, 1, 2, 2, state.model(), RECIPE), state);
+        assertEquals(new CheckpointState(TrainingCheckpoint.FORMAT_VERSION, 1, 2, 2, state.model(), RECIPE), state);
         try (MixNetModel fresh = TestNetworks.mixnetS(0.2f, 99);
-                EpochTrainer resumed = TrainingCheckpoint.resume(fresh, files, GradientSync.LOCAL)) {
+                EpochTrainer resumed = TrainingCheckpoint.resume(fresh, files, GradientSync.LOCAL, RECIPE)) {
             assertEquals(2, resumed.globalStep());
             resumed.trainEpoch(batches.subList(2, 3).iterator());
 
@@ -88,10 +88,10 @@ class TrainingCheckpointTest {
 
         try (MixNetModel other = TestNetworks.mixnetS(0.2f, 13)) {
             IllegalArgumentException e = assertThrows(
-                    IllegalArgumentException.class, () -> TrainingCheckpoint.resume(other, files, GradientSync.LOCAL));
+                    IllegalArgumentException.class, () -> TrainingCheckpoint.resume(other, files, GradientSync.LOCAL, noEma));
             assertTrue(e.getMessage().contains("dropRate=0.2"), e.getMessage());
         }
-        files.contents.put(TrainingCheckpoint.STATE, json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2")
+        files.contents.put(TrainingCheckpoint.STATE, json.replace("\"formatVersion\" : 2", "\"formatVersion\" : 1")
                 .getBytes(StandardCharsets.UTF_8));
         assertThrows(IOException.class, () -> TrainingCheckpoint.readState(files));
     }

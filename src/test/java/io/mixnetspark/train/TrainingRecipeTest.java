@@ -26,7 +26,7 @@ class TrainingRecipeTest {
         assertTrue(r.decayBatchNormAndBias());
         assertEquals(0.1, r.labelSmoothing());
         assertEquals(new BatchMix(0.2, 1.0, 0), r.mixing());
-        assertTrue(r.mixing().isOff(), "cutmix_prob 0: MixNet-S never mixes");
+        assertTrue(r.mixing().mixesNothing(), "cutmix_prob 0: MixNet-S never mixes");
         assertEquals(42, r.seed());
         assertEquals(0.0, r.emaDecay());
         assertEquals(224, r.imageSize());

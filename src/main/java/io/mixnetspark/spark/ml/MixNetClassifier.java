@@ -12,6 +12,7 @@ import io.mixnetspark.spark.train.Augmentation;
 import io.mixnetspark.spark.train.CropAndFlip;
 import io.mixnetspark.spark.train.DistributedFit;
 import io.mixnetspark.spark.train.PixelAugmentation;
+import io.mixnetspark.spark.train.RunCheckpoints;
 import io.mixnetspark.spark.train.StartWeights;
 import io.mixnetspark.spark.train.WorkerResult;
 import io.mixnetspark.spark.train.WorkerSettings;
@@ -71,7 +72,9 @@ import org.apache.spark.sql.types.StructType;
  * together. With {@code checkpointDir}, rank 0 checkpoints each epoch under {@code
  * checkpointDir/<uid>-<run>/epoch-NNNN} (weights, momentum, EMA, epoch, step; the random state is a
  * function of seed, rank and step); when a worker dies, Spark retries the barrier stage and the
- * workers resume from the newest checkpoint.
+ * workers resume from the newest checkpoint. After a failed fit (the driver gone too), {@code
+ * resumeFrom} names that folder ({@link TrainingResult#checkpointRun()}) and a new fit continues from its
+ * newest checkpoint, writing the next ones beside it.
  *
  * <p>Params persist with Spark ML ({@link #write()}, {@link #load(String)}); the validation
  * DataFrame is not a param and is not saved.
@@ -183,8 +186,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
         ClassNames classes = TrainingLabels.inspect(dataset, getLabelCol(), getClassIdCol(), getNumClasses());
         MixNetConfig config = networkConfig(classes.size());
         Configuration conf = HadoopConf.of(dataset.sparkSession());
-        String runFolder = getCheckpointDir().isEmpty() ? null
-                : getCheckpointDir().replaceAll("/+$", "") + "/" + uid + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String runFolder = runFolder(conf);
         WorkerSettings settings = new WorkerSettings(recipe, config, getNumWorkers(), getDevice(), getDecodeThreads(),
                 Augmentation.parse(getAugmentation()), cropAndFlip(),
                 new PixelAugmentation(getRandAugment(), getColorJitter(), getErasingProbability()), getCropPct(), runFolder,
@@ -208,6 +210,24 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
         model.setTrainingHistory(result.history());
         return new TrainingResult(model, result.history(), result.firstEpoch(), result.stageAttempt(),
                 workers.stream().map(WorkerResult::weightsSha256).toList(), runFolder);
+    }
+
+    /** The fit's checkpoint folder: resumeFrom's (which must hold a checkpoint), a new one, or none. */
+    private String runFolder(Configuration conf) {
+        if (!getResumeFrom().isEmpty()) {
+            String folder = getResumeFrom().replaceAll("/+$", "");
+            try {
+                if (new RunCheckpoints(conf, folder).latest().isEmpty()) {
+                    throw new IllegalArgumentException("resumeFrom=" + folder + " holds no complete checkpoint"
+                            + " (expected epoch-NNNN folders written by a fit with checkpointDir)");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list resumeFrom " + folder, e);
+            }
+            return folder;
+        }
+        return getCheckpointDir().isEmpty() ? null
+                : getCheckpointDir().replaceAll("/+$", "") + "/" + uid + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private Dataset<Row> columns(Dataset<?> data) {
@@ -486,6 +506,11 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     @Override
     public Param<String> checkpointDir() {
         return params.checkpointDir;
+    }
+
+    @Override
+    public Param<String> resumeFrom() {
+        return params.resumeFrom;
     }
 
     @Override
@@ -870,6 +895,20 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      */
     public MixNetClassifier setNumWorkers(int value) {
         return checked(params.numWorkers, value);
+    }
+
+    /**
+     * Sets a fit's checkpoint folder to continue from (the {@link TrainingResult#checkpointRun()} of a
+     * fit with {@code checkpointDir}, e.g. one whose driver died). The fit restores the newest
+     * complete checkpoint there (weights, momentum, EMA, epoch, step, history), trains the remaining
+     * epochs of this classifier's recipe, and writes its checkpoints into the same folder. The
+     * recipe must match the one that wrote it. Default empty (start afresh).
+     *
+     * @param value the folder URI
+     * @return this classifier
+     */
+    public MixNetClassifier setResumeFrom(String value) {
+        return checked(params.resumeFrom, value);
     }
 
     /**

@@ -135,6 +135,9 @@ public interface MixNetClassifierParams extends Params {
     /** @return checkpoint folder URI on any Hadoop file system; empty = no checkpoints. Default empty. */
     Param<String> checkpointDir();
 
+    /** @return a fit's checkpoint folder to continue from; empty = start afresh. Default empty. */
+    Param<String> resumeFrom();
+
     /** @return auto, cpu or gpu. Default {@code auto}. */
     Param<String> device();
 
@@ -326,6 +329,11 @@ public interface MixNetClassifierParams extends Params {
         return getOrDefault(checkpointDir());
     }
 
+    /** @return the checkpoint folder a fit continues from, or empty */
+    default String getResumeFrom() {
+        return getOrDefault(resumeFrom());
+    }
+
     /** @return the device setting */
     default String getDevice() {
         return getOrDefault(device());
@@ -395,6 +403,7 @@ public interface MixNetClassifierParams extends Params {
         final Param<String> pretrainedWeights;
         final IntParam numWorkers;
         final Param<String> checkpointDir;
+        final Param<String> resumeFrom;
         final Param<String> device;
         final IntParam decodeThreads;
 
@@ -473,6 +482,8 @@ public interface MixNetClassifierParams extends Params {
                     "data-parallel workers, one barrier task each (>= 1)", ParamValidators.gtEq(1));
             checkpointDir = new Param<>(owner, "checkpointDir",
                     "folder URI on any Hadoop file system for per-epoch checkpoints, empty for none");
+            resumeFrom = new Param<>(owner, "resumeFrom",
+                    "a fit's checkpoint folder (checkpointDir/<uid>-<run>) to continue from, empty to start afresh");
             device = new Param<>(owner, "device", "auto, cpu or gpu",
                     ParamValidators.inArray(Arrays.asList(MixNetModelParams.DEVICES)));
             decodeThreads = new IntParam(owner, "decodeThreads",
@@ -515,6 +526,7 @@ public interface MixNetClassifierParams extends Params {
             owner.setDefault(pretrainedWeights, "");
             owner.setDefault(numWorkers, 1);
             owner.setDefault(checkpointDir, "");
+            owner.setDefault(resumeFrom, "");
             owner.setDefault(device, "auto");
             owner.setDefault(decodeThreads, 0);
         }

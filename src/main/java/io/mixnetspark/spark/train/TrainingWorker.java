@@ -175,7 +175,7 @@ final class TrainingWorker implements Serializable {
             }
             return new EpochTrainer(model, settings.recipe(), steps, sync);
         }
-        EpochTrainer trainer = TrainingCheckpoint.resume(model, latest.get(), sync);
+        EpochTrainer trainer = TrainingCheckpoint.resume(model, latest.get(), sync, settings.recipe());
         if (trainer.stepsPerEpoch() != steps) {
             trainer.close();
             throw new IllegalStateException("checkpoint " + latest.get() + " was made for " + trainer.stepsPerEpoch()

@@ -113,4 +113,25 @@ class MixNetClassifierClusterTest {
         assertEquals(result.stageAttempt(), result.history().get(1).stageAttempt(), "epoch 1 ran in the retry");
         assertEquals(result.workerDigests().get(0), result.workerDigests().get(1), "workers' final weights");
     }
+
+    @Test
+    void aNewFitContinuesFromAnEarlierFitsCheckpointsAsIfUninterrupted() {
+        // the first fit stops after one epoch of the two-epoch schedule (decayEpochs 2), as a killed one would
+        TrainingResult first = tiny(1).setDecayEpochs(2).setCheckpointDir(tmp.resolve("resumable").toUri().toString())
+                .train(photos);
+        TrainingResult straight = tiny(2).train(photos);
+        TrainingResult resumed = tiny(2).setResumeFrom(first.checkpointRun()).train(photos);
+
+        assertEquals(1, resumed.resumedAtEpoch(), "continued after the first fit's epoch-1 checkpoint");
+        assertEquals(2, resumed.history().size(), "the earlier epoch's record comes with the checkpoint");
+        assertEquals(straight.history().get(0).trainLoss(), first.history().get(0).trainLoss());
+        assertEquals(first.history().get(0).trainLoss(), resumed.history().get(0).trainLoss());
+        assertEquals(straight.history().get(1).trainLoss(), resumed.history().get(1).trainLoss(),
+                "the second epoch trains as in one uninterrupted fit");
+        assertEquals(straight.workerDigests().get(0), resumed.workerDigests().get(0), "final weights");
+
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> tiny(1).setResumeFrom(tmp.resolve("nothing-here").toUri().toString()).fit(photos));
+        assertTrue(empty.getMessage().contains("holds no complete checkpoint"), empty.getMessage());
+    }
 }
