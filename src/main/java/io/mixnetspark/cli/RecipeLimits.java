@@ -29,6 +29,7 @@ import java.util.Map;
  */
 final class RecipeLimits {
 
+    /** Checked only when the recipe gives them: MindCV's defaults differ but mixnet-spark's are documented. */
     private static final Map<String, List<String>> EVAL_CHOICES = Map.of("interpolation", List.of("bicubic"));
 
     private static final Map<String, List<String>> TRAIN_CHOICES = Map.of(
@@ -56,7 +57,11 @@ final class RecipeLimits {
      * @throws IllegalArgumentException naming the first unsupported key, its value and what is allowed
      */
     static void checkEvaluation(RecipeConfig recipe) {
-        EVAL_CHOICES.forEach((key, allowed) -> checkChoice(recipe, key, allowed));
+        EVAL_CHOICES.forEach((key, allowed) -> {
+            if (recipe.isGiven(key)) {
+                checkChoice(recipe, key, allowed);
+            }
+        });
         EVAL_DEFAULT_ONLY.forEach(key -> checkDefault(recipe, key));
     }
 
@@ -72,11 +77,8 @@ final class RecipeLimits {
         TRAIN_DEFAULT_ONLY.forEach(key -> checkDefault(recipe, key));
     }
 
-    /** Choices are compared case-insensitively; interpolation only when the recipe gives it. */
+    /** Choices are compared case-insensitively. */
     private static void checkChoice(RecipeConfig recipe, String key, List<String> allowed) {
-        if (key.equals("interpolation") && !recipe.isGiven(key)) {
-            return;
-        }
         String value = recipe.getString(key);
         if (allowed.stream().noneMatch(value::equalsIgnoreCase)) {
             String given = recipe.isGiven(key) ? "" : " (MindCV's default; set " + key + " in the recipe)";
