@@ -3,6 +3,7 @@ package io.mixnetspark.cli;
 import io.mixnetspark.config.RecipeConfig;
 import io.mixnetspark.spark.ml.MixNetClassifier;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code RecipeClassifier} turns a MindCV recipe into the {@link MixNetClassifier} params it
@@ -19,7 +20,8 @@ import java.util.List;
  * set, else crop, flip and {@code color_jitter} (as MindCV's {@code transforms_imagenet_train});
  * {@code scale} and {@code ratio} are the crop's ranges, {@code hflip} the flip chance and {@code
  * re_prob} the erasing chance. {@code mixup}, {@code cutmix} and {@code cutmix_prob} set the batch
- * mixing.
+ * mixing; {@code drop_remainder} whether an epoch's last, smaller batch is left out; {@code
+ * keep_checkpoint_max}, {@code ckpt_save_interval} and {@code ckpt_save_policy} the checkpoints.
  */
 final class RecipeClassifier {
 
@@ -36,6 +38,10 @@ final class RecipeClassifier {
      */
     static MixNetClassifier of(RecipeConfig recipe, int workers) {
         RecipeLimits.checkTraining(recipe);
+        if (recipe.getString("ckpt_save_policy").equalsIgnoreCase("top_k") && !recipe.getBoolean("val_while_train")) {
+            throw new IllegalArgumentException("recipe key ckpt_save_policy=top_k keeps the checkpoints with the best"
+                    + " validation top-1 and needs val_while_train: True (or use latest_k)");
+        }
         MixNetClassifier classifier = new MixNetClassifier()
                 .setVariant(recipe.getString("model"))
                 .setEpochs(recipe.getInt("epoch_size"))
@@ -61,6 +67,10 @@ final class RecipeClassifier {
                 .setMixupAlpha(recipe.getDouble("mixup"))
                 .setCutmixAlpha(recipe.getDouble("cutmix"))
                 .setMixProbability(recipe.getDouble("cutmix_prob"))
+                .setDropRemainder(recipe.getBoolean("drop_remainder"))
+                .setKeepCheckpoints(recipe.getInt("keep_checkpoint_max"))
+                .setCheckpointInterval(recipe.getInt("ckpt_save_interval"))
+                .setCheckpointPolicy(recipe.getString("ckpt_save_policy").toLowerCase(Locale.ROOT))
                 .setDevice(recipe.getString("device"))
                 .setNumWorkers(workers);
         double[] scale = range(recipe, "scale");

@@ -2,6 +2,7 @@ package io.mixnetspark.cli;
 
 import io.mixnetspark.config.RecipeConfig;
 import io.mixnetspark.config.RecipeKeys;
+import io.mixnetspark.spark.train.CheckpointRetention;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,8 @@ import java.util.Map;
  * <ul>
  *   <li>Keys with a choice: {@code opt} (SGD with momentum: {@code momentum} or {@code sgd}; MindCV's
  *       default {@code adam} is refused, so a recipe must say {@code opt}), {@code scheduler}
- *       (warmup then cosine), {@code loss} ({@code CE}), {@code reduction} ({@code mean}), and
+ *       (warmup then cosine), {@code loss} ({@code CE}), {@code reduction} ({@code mean}), {@code
+ *       ckpt_save_policy} ({@code latest_k} or {@code top_k}), and
  *       {@code interpolation} when given ({@code bicubic}, the MixNet recipes' value, which both the
  *       training crop and the eval resize use).
  *   <li>Keys only supported at MindCV's default: vertical flip, repeated augmentation, no shuffling,
@@ -24,7 +26,7 @@ import java.util.Map;
  * </ul>
  *
  * Keys about MindSpore's runtime ({@code mode}, {@code dataset_sink_mode}, loss scaling, {@code
- * num_parallel_workers}...) and checkpoint retention are recorded with the run and have no effect;
+ * num_parallel_workers}...) are recorded with the run and have no effect;
  * {@code conf/README.md} lists them.
  */
 final class RecipeLimits {
@@ -36,7 +38,8 @@ final class RecipeLimits {
             "opt", List.of("momentum", "sgd"),
             "scheduler", List.of("cosine_decay", "warmup_cosine_decay"),
             "loss", List.of("CE"),
-            "reduction", List.of("mean"));
+            "reduction", List.of("mean"),
+            "ckpt_save_policy", CheckpointRetention.Policy.names());
 
     private static final List<String> EVAL_DEFAULT_ONLY = List.of("in_channels", "mean", "std", "dataset_download");
 

@@ -2,6 +2,7 @@ package io.mixnetspark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link RecipeClassifier} applies a recipe's augmentation keys ({@code scale}, {@code ratio},
  * {@code hflip}, {@code re_prob}, {@code auto_augment}, {@code color_jitter}, {@code mixup}, {@code
- * cutmix}, {@code cutmix_prob}) to the classifier, and names the key of a malformed range.
+ * cutmix}, {@code cutmix_prob}) and its batching and checkpoint keys ({@code drop_remainder},
+ * {@code keep_checkpoint_max}, {@code ckpt_save_policy}, {@code ckpt_save_interval}) to the
+ * classifier, and names the key of a malformed range.
  */
 class RecipeClassifierTest {
 
@@ -33,6 +36,24 @@ class RecipeClassifierTest {
         assertEquals(0.5, c.getFlipProbability());
         assertEquals(0.25, c.getErasingProbability());
         assertEquals("mixnet", c.getAugmentation());
+        assertTrue(c.getDropRemainder(), "drop_remainder: True");
+        assertEquals(10, c.getKeepCheckpoints());
+        assertEquals("latest_k", c.getCheckpointPolicy());
+    }
+
+    @Test
+    void checkpointRetentionKeysReachTheClassifierAndTopKNeedsValidation() {
+        MixNetClassifier c = RecipeClassifier.of(RecipeConfig.parse("opt: momentum\nval_while_train: True\n"
+                + "keep_checkpoint_max: 3\nckpt_save_policy: TOP_K\nckpt_save_interval: 5\ndrop_remainder: False\n",
+                "r.yaml"), 1);
+        assertEquals(3, c.getKeepCheckpoints());
+        assertEquals("top_k", c.getCheckpointPolicy());
+        assertEquals(5, c.getCheckpointInterval());
+        assertFalse(c.getDropRemainder());
+        assertEquals("recipe key ckpt_save_policy=top_k keeps the checkpoints with the best validation top-1 and"
+                + " needs val_while_train: True (or use latest_k)", assertThrows(IllegalArgumentException.class,
+                () -> RecipeClassifier.of(RecipeConfig.parse("opt: momentum\nckpt_save_policy: top_k\n", "r.yaml"), 1))
+                .getMessage());
     }
 
     @Test

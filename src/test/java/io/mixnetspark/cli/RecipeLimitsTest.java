@@ -44,6 +44,8 @@ class RecipeLimitsTest {
         assertEquals("recipe key loss=BCE is not supported: allowed CE", refusedTraining("opt: momentum\nloss: BCE\n"));
         assertEquals("recipe key scheduler=step_decay is not supported: allowed cosine_decay, warmup_cosine_decay",
                 refusedTraining("opt: momentum\nscheduler: step_decay\n"));
+        assertEquals("recipe key ckpt_save_policy=best is not supported: allowed latest_k, top_k",
+                refusedTraining("opt: momentum\nckpt_save_policy: best\n"));
         assertEquals("recipe key vflip=0.5 is not supported: only 0.0 (MindCV's default)",
                 refusedTraining("opt: momentum\nvflip: 0.5\n"));
         assertEquals("recipe key gradient_accumulation_steps=4 is not supported: only 1 (MindCV's default)",

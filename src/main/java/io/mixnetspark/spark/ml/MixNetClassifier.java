@@ -9,6 +9,7 @@ import io.mixnetspark.spark.HadoopConf;
 import io.mixnetspark.spark.exec.ModelPayload;
 import io.mixnetspark.spark.io.SparkMlPersistence;
 import io.mixnetspark.spark.train.Augmentation;
+import io.mixnetspark.spark.train.CheckpointRetention;
 import io.mixnetspark.spark.train.CropAndFlip;
 import io.mixnetspark.spark.train.DistributedFit;
 import io.mixnetspark.spark.train.PixelAugmentation;
@@ -71,7 +72,8 @@ import org.apache.spark.sql.types.StructType;
  * <p><b>Failures.</b> The fit fails at once when the cluster cannot run {@code numWorkers} tasks
  * together. With {@code checkpointDir}, rank 0 checkpoints each epoch under {@code
  * checkpointDir/<uid>-<run>/epoch-NNNN} (weights, momentum, EMA, epoch, step; the random state is a
- * function of seed, rank and step); when a worker dies, Spark retries the barrier stage and the
+ * function of seed, rank and step), every {@code checkpointInterval} epochs, keeping {@code
+ * keepCheckpoints} of them by {@code checkpointPolicy}; when a worker dies, Spark retries the barrier stage and the
  * workers resume from the newest checkpoint. After a failed fit (the driver gone too), {@code
  * resumeFrom} names that folder ({@link TrainingResult#checkpointRun()}) and a new fit continues from its
  * newest checkpoint, writing the next ones beside it.
@@ -181,6 +183,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
         if (validationData != null) {
             transformSchema(validationData.schema());
         }
+        CheckpointRetention retention = retention();
         DistributedFit.requireSlots(dataset.sparkSession().sparkContext(), getNumWorkers());
         TrainingRecipe recipe = recipe();
         ClassNames classes = TrainingLabels.inspect(dataset, getLabelCol(), getClassIdCol(), getNumClasses());
@@ -190,7 +193,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
         WorkerSettings settings = new WorkerSettings(recipe, config, getNumWorkers(), getDevice(), getDecodeThreads(),
                 Augmentation.parse(getAugmentation()), cropAndFlip(),
                 new PixelAugmentation(getRandAugment(), getColorJitter(), getErasingProbability()), getCropPct(), runFolder,
-                maxMessageBytes(dataset));
+                retention, getDropRemainder(), maxMessageBytes(dataset));
         byte[] start;
         try {
             start = StartWeights.create(config, getSeed(), getPretrainedWeights().isEmpty() ? null : getPretrainedWeights(), conf);
@@ -210,6 +213,15 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
         model.setTrainingHistory(result.history());
         return new TrainingResult(model, result.history(), result.firstEpoch(), result.stageAttempt(),
                 workers.stream().map(WorkerResult::weightsSha256).toList(), runFolder);
+    }
+
+    private CheckpointRetention retention() {
+        CheckpointRetention.Policy policy = CheckpointRetention.Policy.parse(getCheckpointPolicy());
+        if (policy == CheckpointRetention.Policy.TOP_K && validationData == null) {
+            throw new IllegalArgumentException("checkpointPolicy=top_k keeps the checkpoints with the best validation"
+                    + " top-1 and needs validation data (setValidationData), or use latest_k");
+        }
+        return new CheckpointRetention(getKeepCheckpoints(), policy, getCheckpointInterval());
     }
 
     /** The fit's checkpoint folder: resumeFrom's (which must hold a checkpoint), a new one, or none. */
@@ -511,6 +523,26 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     @Override
     public Param<String> resumeFrom() {
         return params.resumeFrom;
+    }
+
+    @Override
+    public IntParam keepCheckpoints() {
+        return params.keepCheckpoints;
+    }
+
+    @Override
+    public Param<String> checkpointPolicy() {
+        return params.checkpointPolicy;
+    }
+
+    @Override
+    public IntParam checkpointInterval() {
+        return params.checkpointInterval;
+    }
+
+    @Override
+    public BooleanParam dropRemainder() {
+        return params.dropRemainder;
     }
 
     @Override
@@ -919,6 +951,53 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      */
     public MixNetClassifier setCheckpointDir(String value) {
         return checked(params.checkpointDir, value);
+    }
+
+    /**
+     * Sets how many checkpoints a fit keeps in its folder, MindCV's {@code keep_checkpoint_max}
+     * (older or worse ones are deleted after each checkpoint). The newest is always kept, since a
+     * retried or resumed fit continues from it. Default 10; 0 keeps every one.
+     *
+     * @param value the count
+     * @return this classifier
+     */
+    public MixNetClassifier setKeepCheckpoints(int value) {
+        return checked(params.keepCheckpoints, value);
+    }
+
+    /**
+     * Sets which checkpoints are kept, MindCV's {@code ckpt_save_policy}: {@code latest_k} (the
+     * newest) or {@code top_k} (the best validation top-1, plus the newest; needs validation data).
+     * Default {@code latest_k}.
+     *
+     * @param value the policy
+     * @return this classifier
+     */
+    public MixNetClassifier setCheckpointPolicy(String value) {
+        return checked(params.checkpointPolicy, value);
+    }
+
+    /**
+     * Sets the epochs between checkpoints, MindCV's {@code ckpt_save_interval}; the last epoch
+     * always gets one. A retried fit repeats the epochs since the last checkpoint. Default 1.
+     *
+     * @param value the interval
+     * @return this classifier
+     */
+    public MixNetClassifier setCheckpointInterval(int value) {
+        return checked(params.checkpointInterval, value);
+    }
+
+    /**
+     * Sets whether each epoch leaves out its last batch when that batch is smaller than {@code
+     * batchSize}, MindCV's {@code drop_remainder} (its recipes set true). Default false: every image
+     * of the smallest worker shard is trained each epoch.
+     *
+     * @param value whether to drop the remainder
+     * @return this classifier
+     */
+    public MixNetClassifier setDropRemainder(boolean value) {
+        return checked(params.dropRemainder, value);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.mixnetspark.data.transform.RandAugment;
 import io.mixnetspark.data.transform.TrainTransform;
 import io.mixnetspark.model.arch.MixNetVariant;
 import io.mixnetspark.spark.train.Augmentation;
+import io.mixnetspark.spark.train.CheckpointRetention;
 import io.mixnetspark.spark.train.CropAndFlip;
 import io.mixnetspark.train.TrainingRecipe;
 import java.util.Arrays;
@@ -137,6 +138,18 @@ public interface MixNetClassifierParams extends Params {
 
     /** @return a fit's checkpoint folder to continue from; empty = start afresh. Default empty. */
     Param<String> resumeFrom();
+
+    /** @return checkpoints kept per fit; 0 = all. Default 10 (MindCV's {@code keep_checkpoint_max}). */
+    IntParam keepCheckpoints();
+
+    /** @return which checkpoints are kept: latest_k or top_k (best val top-1). Default latest_k. */
+    Param<String> checkpointPolicy();
+
+    /** @return epochs between checkpoints (the last epoch always gets one). Default 1. */
+    IntParam checkpointInterval();
+
+    /** @return whether each epoch leaves out the last, smaller batch. Default false. */
+    BooleanParam dropRemainder();
 
     /** @return auto, cpu or gpu. Default {@code auto}. */
     Param<String> device();
@@ -334,6 +347,26 @@ public interface MixNetClassifierParams extends Params {
         return getOrDefault(resumeFrom());
     }
 
+    /** @return how many checkpoints a fit keeps (0 = all) */
+    default int getKeepCheckpoints() {
+        return (Integer) getOrDefault(keepCheckpoints());
+    }
+
+    /** @return which checkpoints a fit keeps */
+    default String getCheckpointPolicy() {
+        return getOrDefault(checkpointPolicy());
+    }
+
+    /** @return epochs between checkpoints */
+    default int getCheckpointInterval() {
+        return (Integer) getOrDefault(checkpointInterval());
+    }
+
+    /** @return whether the last, smaller batch of an epoch is left out */
+    default boolean getDropRemainder() {
+        return (Boolean) getOrDefault(dropRemainder());
+    }
+
     /** @return the device setting */
     default String getDevice() {
         return getOrDefault(device());
@@ -404,6 +437,10 @@ public interface MixNetClassifierParams extends Params {
         final IntParam numWorkers;
         final Param<String> checkpointDir;
         final Param<String> resumeFrom;
+        final IntParam keepCheckpoints;
+        final Param<String> checkpointPolicy;
+        final IntParam checkpointInterval;
+        final BooleanParam dropRemainder;
         final Param<String> device;
         final IntParam decodeThreads;
 
@@ -484,6 +521,16 @@ public interface MixNetClassifierParams extends Params {
                     "folder URI on any Hadoop file system for per-epoch checkpoints, empty for none");
             resumeFrom = new Param<>(owner, "resumeFrom",
                     "a fit's checkpoint folder (checkpointDir/<uid>-<run>) to continue from, empty to start afresh");
+            keepCheckpoints = new IntParam(owner, "keepCheckpoints",
+                    "checkpoints kept per fit (>= 0; 0 = all); the newest is always kept", ParamValidators.gtEq(0));
+            checkpointPolicy = new Param<>(owner, "checkpointPolicy",
+                    "which checkpoints are kept: latest_k (the newest) or top_k (the best validation top-1,"
+                            + " needs validation data)",
+                    ParamValidators.inArray(CheckpointRetention.Policy.names()));
+            checkpointInterval = new IntParam(owner, "checkpointInterval",
+                    "epochs between checkpoints (>= 1); the last epoch always gets one", ParamValidators.gtEq(1));
+            dropRemainder = new BooleanParam(owner, "dropRemainder",
+                    "whether each epoch leaves out the last batch when it is smaller than batchSize");
             device = new Param<>(owner, "device", "auto, cpu or gpu",
                     ParamValidators.inArray(Arrays.asList(MixNetModelParams.DEVICES)));
             decodeThreads = new IntParam(owner, "decodeThreads",
@@ -527,6 +574,10 @@ public interface MixNetClassifierParams extends Params {
             owner.setDefault(numWorkers, 1);
             owner.setDefault(checkpointDir, "");
             owner.setDefault(resumeFrom, "");
+            owner.setDefault(keepCheckpoints, 10);
+            owner.setDefault(checkpointPolicy, "latest_k");
+            owner.setDefault(checkpointInterval, 1);
+            owner.setDefault(dropRemainder, false);
             owner.setDefault(device, "auto");
             owner.setDefault(decodeThreads, 0);
         }

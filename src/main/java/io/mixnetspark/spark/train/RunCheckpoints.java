@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -22,6 +24,7 @@ import org.apache.hadoop.fs.Path;
  * epoch-0001/} after the first epoch, {@code epoch-0002/} after the second, each a complete {@link
  * TrainingCheckpoint} plus {@value #HISTORY} (the per-epoch records so far). A folder counts only
  * once its state file exists (written last), so a checkpoint cut short by a failure is ignored.
+ * {@link #prune} applies a {@link CheckpointRetention}.
  */
 public final class RunCheckpoints {
 
@@ -52,7 +55,11 @@ public final class RunCheckpoints {
      * @return its files
      */
     public HadoopCheckpointFiles afterEpoch(int completedEpochs) {
-        return new HadoopCheckpointFiles(conf, new Path(run, String.format("epoch-%04d", completedEpochs)).toString());
+        return new HadoopCheckpointFiles(conf, folder(completedEpochs).toString());
+    }
+
+    private Path folder(int completedEpochs) {
+        return new Path(run, String.format("epoch-%04d", completedEpochs));
     }
 
     /**
@@ -62,21 +69,52 @@ public final class RunCheckpoints {
      * @throws IOException when the folder cannot be listed
      */
     public Optional<HadoopCheckpointFiles> latest() throws IOException {
+        return savedEpochs().stream().max(Integer::compare).map(this::afterEpoch);
+    }
+
+    /**
+     * Lists the complete checkpoints.
+     *
+     * @return their completed-epoch numbers, ascending
+     * @throws IOException when the folder cannot be listed
+     */
+    public SortedSet<Integer> savedEpochs() throws IOException {
+        SortedSet<Integer> saved = new TreeSet<>();
         FileSystem fs = run.getFileSystem(conf);
         if (!fs.exists(run)) {
-            return Optional.empty();
+            return saved;
         }
-        int best = -1;
         for (FileStatus status : fs.listStatus(run)) {
             Matcher m = EPOCH_FOLDER.matcher(status.getPath().getName());
             if (status.isDirectory() && m.matches()) {
                 int epochs = Integer.parseInt(m.group(1));
-                if (epochs > best && afterEpoch(epochs).exists(TrainingCheckpoint.STATE)) {
-                    best = epochs;
+                if (afterEpoch(epochs).exists(TrainingCheckpoint.STATE)) {
+                    saved.add(epochs);
                 }
             }
         }
-        return best < 0 ? Optional.empty() : Optional.of(afterEpoch(best));
+        return saved;
+    }
+
+    /**
+     * Deletes the complete checkpoints that a retention rule does not keep (incomplete folders are
+     * left alone: a running fit may be writing one).
+     *
+     * @param retention the rule
+     * @param history the fit's records so far, for {@link CheckpointRetention.Policy#TOP_K}
+     * @return the completed-epoch numbers deleted
+     * @throws IOException when listing or deleting fails
+     */
+    public SortedSet<Integer> prune(CheckpointRetention retention, List<EpochRecord> history) throws IOException {
+        SortedSet<Integer> deleted = savedEpochs();
+        deleted.removeAll(retention.kept(deleted, history));
+        FileSystem fs = run.getFileSystem(conf);
+        for (int epochs : deleted) {
+            if (!fs.delete(folder(epochs), true)) {
+                throw new IOException("could not delete the old checkpoint " + folder(epochs));
+            }
+        }
+        return deleted;
     }
 
     /**

@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * worker. It agrees with the others on the steps per epoch, builds the network from the broadcast
  * starting weights (or resumes the run's newest checkpoint), then per epoch trains on its shard
  * with {@link BarrierGradientSync}, evaluates its validation shard, combines every worker's figures
- * into an {@link EpochRecord}, and (rank 0) writes a checkpoint. It returns a digest of its final
- * weights; rank 0 also returns the weights and the history.
+ * into an {@link EpochRecord}, and (rank 0) writes a checkpoint and deletes the ones its {@link
+ * CheckpointRetention} does not keep. It returns a digest of its final weights; rank 0 also returns
+ * the weights and the history.
  *
  * <p>One worker per executor JVM: DJL's PyTorch engine keeps one random generator and one gradient
  * mode per process, so a second worker in the same JVM fails with a message instead of silently
@@ -101,7 +102,7 @@ final class TrainingWorker implements Serializable {
         int workers = settings.numWorkers();
         TrainingRecipe recipe = settings.recipe();
         AllGather gather = ctx::allGather;
-        int steps = agreeOnSteps(gather, shards.train().size(), recipe.batchSize());
+        int steps = agreeOnSteps(gather, shards.train().size(), recipe.batchSize(), settings.dropRemainder());
         OfflineEngine.pytorch();
         Device device = TaskDevice.choose(settings.device());
         Configuration conf = hadoop.value().value();
@@ -132,11 +133,12 @@ final class TrainingWorker implements Serializable {
                 history.add(record);
                 LOG.info("worker {}: {}", rank, record);
                 progress.finishedEpoch(rank, record);
-                if (checkpoints != null) {
+                if (checkpoints != null && settings.retention().savesAfter(epoch + 1, recipe.epochs())) {
                     if (rank == 0) {
                         HadoopCheckpointFiles files = checkpoints.afterEpoch(epoch + 1);
                         RunCheckpoints.writeHistory(files, history);
                         TrainingCheckpoint.save(trainer, files);
+                        checkpoints.prune(settings.retention(), history);
                     }
                     ctx.barrier();
                     FaultInjection.afterCheckpoint(ctx, rank, workers, epoch);
@@ -187,9 +189,10 @@ final class TrainingWorker implements Serializable {
 
     /**
      * Every worker takes the same number of steps: {@code ceil(n / batchSize)} for the smallest
-     * shard (larger shards leave a different random remainder out each epoch).
+     * shard, or {@code floor(n / batchSize)} when the remainder is dropped (larger shards leave a
+     * different random remainder out each epoch).
      */
-    static int agreeOnSteps(AllGather gather, int images, int batchSize) {
+    static int agreeOnSteps(AllGather gather, int images, int batchSize, boolean dropRemainder) {
         String[] counts = gather.exchange(Integer.toString(images));
         int steps = Integer.MAX_VALUE;
         for (int rank = 0; rank < counts.length; rank++) {
@@ -198,7 +201,12 @@ final class TrainingWorker implements Serializable {
                 throw new IllegalArgumentException("training worker " + rank + " received no images: use fewer"
                         + " workers (numWorkers) or more training data");
             }
-            steps = Math.min(steps, (n + batchSize - 1) / batchSize);
+            if (dropRemainder && n < batchSize) {
+                throw new IllegalArgumentException("training worker " + rank + " received " + n + " images, fewer"
+                        + " than one batch of " + batchSize + ", and dropRemainder leaves a short batch out: use a"
+                        + " smaller batchSize, fewer workers, or dropRemainder=false");
+            }
+            steps = Math.min(steps, dropRemainder ? n / batchSize : (n + batchSize - 1) / batchSize);
         }
         return steps;
     }

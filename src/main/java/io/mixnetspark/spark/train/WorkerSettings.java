@@ -18,6 +18,9 @@ import java.io.Serializable;
  * @param pixels the training augmentation's RandAugment policy, colour jitter and erasing chance
  * @param evalCropPct crop fraction of the validation preprocessing
  * @param runFolder where this fit's checkpoints go (any Hadoop URI), or null for none
+ * @param retention when to checkpoint and which checkpoints to keep
+ * @param dropRemainder whether an epoch leaves out the last, smaller batch (MindCV's {@code
+ *     drop_remainder}) instead of training on it
  * @param maxMessageBytes {@code spark.rpc.message.maxSize} in bytes
  */
 public record WorkerSettings(
@@ -31,4 +34,6 @@ public record WorkerSettings(
         PixelAugmentation pixels,
         double evalCropPct,
         String runFolder,
+        CheckpointRetention retention,
+        boolean dropRemainder,
         long maxMessageBytes) implements Serializable {}

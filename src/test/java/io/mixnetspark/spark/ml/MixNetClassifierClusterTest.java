@@ -9,8 +9,12 @@ import io.mixnetspark.spark.train.EpochRecord;
 import io.mixnetspark.spark.train.FaultInjection;
 import io.mixnetspark.testing.LocalClusterSessions;
 import io.mixnetspark.testing.PhotoSubset;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -95,8 +99,10 @@ class MixNetClassifierClusterTest {
     }
 
     @Test
-    void aKilledWorkerIsReplacedAndTheFitResumesFromTheCheckpoint() {
-        MixNetClassifier classifier = tiny(2).setCheckpointDir(tmp.resolve("checkpoints").toUri().toString());
+    void aKilledWorkerIsReplacedAndTheFitResumesFromTheCheckpoint() throws Exception {
+        // batches of 5 from 12 images per worker, the remainder dropped; only the newest checkpoint kept
+        MixNetClassifier classifier = tiny(2).setBatchSize(5).setDropRemainder(true).setKeepCheckpoints(1)
+                .setCheckpointDir(tmp.resolve("checkpoints").toUri().toString());
         spark.sparkContext().setLocalProperty(FaultInjection.HALT_AFTER_EPOCH, "0");
         TrainingResult result;
         try {
@@ -112,6 +118,14 @@ class MixNetClassifierClusterTest {
         assertEquals(0, result.history().get(0).stageAttempt(), "epoch 0 ran in the first attempt");
         assertEquals(result.stageAttempt(), result.history().get(1).stageAttempt(), "epoch 1 ran in the retry");
         assertEquals(result.workerDigests().get(0), result.workerDigests().get(1), "workers' final weights");
+        for (EpochRecord r : result.history()) {
+            assertEquals(2, r.steps(), r.toString());
+            assertEquals(20, r.trainImages(), r.toString());
+        }
+        try (Stream<Path> kept = Files.list(Path.of(URI.create(result.checkpointRun())))) {
+            assertEquals(List.of("epoch-0002"), kept.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "the epoch-1 checkpoint the retry resumed from was deleted once epoch 2's was written");
+        }
     }
 
     @Test

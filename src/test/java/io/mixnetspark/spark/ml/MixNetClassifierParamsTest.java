@@ -11,12 +11,14 @@ import io.mixnetspark.testing.LocalSparkSessions;
 import io.mixnetspark.train.BatchMix;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.Params;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -66,6 +68,10 @@ class MixNetClassifierParamsTest {
         assertArrayEquals(new double[] {3.0 / 4.0, 4.0 / 3.0}, c.getCropRatio());
         assertEquals(0.5, c.getFlipProbability());
         assertEquals(0.25, c.getErasingProbability());
+        assertEquals(10, c.getKeepCheckpoints(), "MindCV's keep_checkpoint_max");
+        assertEquals("latest_k", c.getCheckpointPolicy());
+        assertEquals(1, c.getCheckpointInterval());
+        assertFalse(c.getDropRemainder(), "every image is trained unless asked");
         assertEquals(io.mixnetspark.train.TrainingRecipe.mindcvMixnetS(), c.recipe());
         assertTrue(c.explainParams().contains("numWorkers"), "params are visible to Spark");
     }
@@ -90,6 +96,9 @@ class MixNetClassifierParamsTest {
         expect(() -> c.setCropRatio(2, 1), "cropRatio=[2.0, 1.0] is not allowed", "0 < min <= max");
         expect(() -> c.setFlipProbability(1.5), "flipProbability=1.5 is not allowed", "[0, 1]");
         expect(() -> c.setErasingProbability(-0.1), "erasingProbability=-0.1 is not allowed", "[0, 1]");
+        expect(() -> c.setKeepCheckpoints(-1), "keepCheckpoints=-1 is not allowed", "0 = all");
+        expect(() -> c.setCheckpointPolicy("best"), "checkpointPolicy=best is not allowed", "latest_k", "top_k");
+        expect(() -> c.setCheckpointInterval(0), "checkpointInterval=0 is not allowed", ">= 1");
         assertEquals(600, c.getEpochs(), "a refused value leaves the param unchanged");
     }
 
@@ -110,6 +119,10 @@ class MixNetClassifierParamsTest {
         assertEquals(schema.length() + 5, ok.length());
         StructType doubleLabels = new StructType().add("image", DataTypes.BinaryType).add("label", DataTypes.DoubleType);
         new MixNetClassifier().setEpochs(20).transformSchema(doubleLabels);
+        expect(() -> new MixNetClassifier().setEpochs(20).setCheckpointPolicy("top_k")
+                        .fit(spark.createDataFrame(List.<Row>of(), schema)),
+                "checkpointPolicy=top_k keeps the checkpoints with the best validation top-1",
+                "needs validation data (setValidationData)");
     }
 
     @Test
@@ -137,7 +150,8 @@ class MixNetClassifierParamsTest {
                 .setSeed(7L).setNumWorkers(2).setCheckpointDir("file:///tmp/ckpt").setVariant("mixnet_m")
                 .setCropScale(0.35, 1).setCropRatio(0.5, 2).setFlipProbability(0).setErasingProbability(0.1)
                 .setRandAugment("randaug-m9-mstd0.5-inc1").setColorJitter(0.3).setMixupAlpha(0.2).setCutmixAlpha(1.0)
-                .setMixProbability(0.5);
+                .setMixProbability(0.5).setKeepCheckpoints(3).setCheckpointPolicy("top_k").setCheckpointInterval(2)
+                .setDropRemainder(true);
         String path = tmp.resolve("classifier").toString();
         c.write().save(path);
         MixNetClassifier loaded = MixNetClassifier.load(path);
@@ -150,6 +164,10 @@ class MixNetClassifierParamsTest {
         assertEquals(new BatchMix(0.2, 1.0, 0.5), loaded.recipe().mixing());
         assertEquals("randaug-m9-mstd0.5-inc1", loaded.getRandAugment());
         assertEquals(0.3, loaded.getColorJitter());
+        assertEquals(3, loaded.getKeepCheckpoints());
+        assertEquals("top_k", loaded.getCheckpointPolicy());
+        assertEquals(2, loaded.getCheckpointInterval());
+        assertTrue(loaded.getDropRemainder());
         assertFalse(loaded.getValidationData().isPresent());
 
         MixNetClassifier copy = c.copy(ParamMap.empty().put(c.epochs().w(5)));

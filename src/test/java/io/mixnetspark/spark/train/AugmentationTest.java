@@ -124,6 +124,7 @@ class AugmentationTest {
     private static WorkerSettings settings(Augmentation augmentation, CropAndFlip cropAndFlip, PixelAugmentation pixels) {
         TrainingRecipe recipe = TrainingRecipe.builder().setEpochs(1).setBatchSize(1).setLr(0.1).optImageSize(SIZE).build();
         MixNetConfig config = MixNetConfig.builder(MixNetVariant.MIXNET_S).optNumClasses(10).build();
-        return new WorkerSettings(recipe, config, 1, "cpu", 1, augmentation, cropAndFlip, pixels, 0.875, null, 1 << 20);
+        return new WorkerSettings(recipe, config, 1, "cpu", 1, augmentation, cropAndFlip, pixels, 0.875, null,
+                new CheckpointRetention(0, CheckpointRetention.Policy.LATEST_K, 1), false, 1 << 20);
     }
 }

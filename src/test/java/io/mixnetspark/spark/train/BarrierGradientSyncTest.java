@@ -89,9 +89,20 @@ class BarrierGradientSyncTest {
 
     @Test
     void workersAgreeOnTheStepsOfTheSmallestShardAndRefuseAnEmptyOne() throws Exception {
-        assertEquals(3, stepsFor(List.of(12, 9, 10), 4));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> stepsFor(List.of(5, 0), 4));
+        assertEquals(3, stepsFor(List.of(12, 9, 10), 4, false));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> stepsFor(List.of(5, 0), 4, false));
         assertTrue(e.getMessage().contains("worker 1 received no images"), e.getMessage());
+    }
+
+    @Test
+    void droppingTheRemainderTakesOnlyFullBatchesAndRefusesAShardBelowOneBatch() throws Exception {
+        assertEquals(2, stepsFor(List.of(12, 9, 10), 4, true));
+        assertEquals(3, stepsFor(List.of(12, 12), 4, true));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> stepsFor(List.of(12, 3), 4, true));
+        assertTrue(e.getMessage().contains("worker 1 received 3 images, fewer than one batch of 4"), e.getMessage());
+        assertTrue(e.getMessage().contains("dropRemainder=false"), e.getMessage());
     }
 
     @Test
@@ -101,8 +112,8 @@ class BarrierGradientSyncTest {
         assertTrue(e.getMessage().contains("spark.rpc.message.maxSize"), e.getMessage());
     }
 
-    private static int stepsFor(List<Integer> images, int batchSize) {
+    private static int stepsFor(List<Integer> images, int batchSize, boolean dropRemainder) {
         String[] counts = images.stream().map(String::valueOf).toArray(String[]::new);
-        return TrainingWorker.agreeOnSteps(message -> counts, images.get(0), batchSize);
+        return TrainingWorker.agreeOnSteps(message -> counts, images.get(0), batchSize, dropRemainder);
     }
 }
