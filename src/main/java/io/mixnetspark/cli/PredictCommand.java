@@ -80,6 +80,11 @@ public final class PredictCommand implements Callable<Integer> {
             description = "auto (the GPU Spark assigned, else CPU), cpu or gpu. Default: ${DEFAULT-VALUE}.")
     String device;
 
+    @Option(names = "--image_size",
+            description = "Eval crop size in pixels (>= 32). Default: the"
+                    + " model's (224 for --ckpt_path, the saved imageSize for --model_dir).")
+    Integer imageSize;
+
     @Option(names = "--table", defaultValue = PredictionsTable.DEFAULT_TABLE,
             description = "Predictions table. Default: ${DEFAULT-VALUE}.")
     String table;
@@ -111,6 +116,9 @@ public final class PredictCommand implements Callable<Integer> {
                 .setTopK(topK)
                 .setBatchSize(batchSize)
                 .setDevice(device);
+        if (imageSize != null) {
+            model.setImageSize(imageSize);
+        }
         LakeInput input = manifest != null ? LakeManifest.read(spark, manifest, runOptions.sourceOptions)
                 : LakeInput.of(spark, layout, dataDir, runOptions.sourceOptions);
         label(spark, model, input, manifest != null ? "manifest:" + manifest : layout + ":" + dataDir, run, target,
@@ -150,7 +158,8 @@ public final class PredictCommand implements Callable<Integer> {
             PrintWriter out) {
         String modelName = modelName(model);
         RunRecord start = RunRecord.started(spark, run, "predict", model.payload().config().variant().modelName(),
-                "top_k: " + model.getTopK() + "\nbatch_size: " + model.getBatchSize() + "\nmodel: " + modelName
+                "top_k: " + model.getTopK() + "\nbatch_size: " + model.getBatchSize() + "\nimage_size: "
+                        + model.getImageSize() + "\nmodel: " + modelName
                         + "\nincremental: " + incremental,
                 dataSource);
         PredictionRun.Summary summary;

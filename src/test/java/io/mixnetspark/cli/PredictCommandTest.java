@@ -9,6 +9,7 @@ import io.mixnetspark.testing.SharedData;
 import io.mixnetspark.testing.LocalSparkSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
@@ -51,11 +52,16 @@ class PredictCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Labeled " + IMAGES + " images (0 errors)"), run.out());
         assertTrue(run.out().contains("into table mixnet.predictions, run_id cli-test"), run.out());
-        assertEquals(0, CliRun.of(args).exitCode(), "a rerun of the same run id");
+        String[] smaller = Arrays.copyOf(args, args.length + 2);
+        smaller[args.length] = "--image_size";
+        smaller[args.length + 1] = "64";
+        assertEquals(0, CliRun.of(smaller).exitCode(), "a rerun of the same run id, at 64 px");
 
         SparkSession spark = SparkSession.active();
         assertEquals(IMAGES, spark.sql("SELECT * FROM mixnet.predictions WHERE run_id = 'cli-test'").count(),
                 "the rerun replaced the run's rows");
+        assertTrue(spark.sql("SELECT config FROM mixnet.runs WHERE run_id = 'cli-test'").first().getString(0)
+                .contains("image_size: 64"), "the rerun's size is recorded with the run");
         List<String> queries = ReadmeSql.statements("### Labeling a lake into a SQL table");
         assertEquals(3, queries.size(), queries.toString());
 
@@ -78,5 +84,9 @@ class PredictCommandTest {
                 "--table", "bad-name");
         assertEquals(2, badTable.exitCode());
         assertTrue(badTable.err().contains("bad-name"), badTable.err());
+        CliRun tooSmall = CliRun.of("predict", "--data_dir", tmp.toString(), "--ckpt_path",
+                SharedData.require("fixtures/mixnet_s-timm-random/model.safetensors").toString(), "--image_size", "16");
+        assertEquals(2, tooSmall.exitCode());
+        assertTrue(tooSmall.err().contains("imageSize=16 is not allowed"), tooSmall.err());
     }
 }

@@ -251,6 +251,13 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
         return params.cropPct;
     }
 
+    /** Sets a param after checking it, naming the param and what it allows. */
+    private MixNetClassificationModel checked(Param<?> param, Object value) {
+        ParamChecks.require(param, value);
+        set(param.name(), value);
+        return this;
+    }
+
     /**
      * Sets the input column. Default {@code image}.
      *
@@ -258,7 +265,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setInputCol(String value) {
-        return (MixNetClassificationModel) set(params.inputCol, value);
+        return checked(params.inputCol, value);
     }
 
     /**
@@ -268,7 +275,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setPredictionCol(String value) {
-        return (MixNetClassificationModel) set(params.predictionCol, value);
+        return checked(params.predictionCol, value);
     }
 
     /**
@@ -278,7 +285,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setProbabilityCol(String value) {
-        return (MixNetClassificationModel) set(params.probabilityCol, value);
+        return checked(params.probabilityCol, value);
     }
 
     /**
@@ -288,7 +295,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setRawPredictionCol(String value) {
-        return (MixNetClassificationModel) set(params.rawPredictionCol, value);
+        return checked(params.rawPredictionCol, value);
     }
 
     /**
@@ -298,7 +305,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setTopKCol(String value) {
-        return (MixNetClassificationModel) set(params.topKCol, value);
+        return checked(params.topKCol, value);
     }
 
     /**
@@ -308,7 +315,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setErrorCol(String value) {
-        return (MixNetClassificationModel) set(params.errorCol, value);
+        return checked(params.errorCol, value);
     }
 
     /**
@@ -318,7 +325,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setTopK(int value) {
-        return (MixNetClassificationModel) set(params.topK, value);
+        return checked(params.topK, value);
     }
 
     /**
@@ -328,7 +335,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setBatchSize(int value) {
-        return (MixNetClassificationModel) set(params.batchSize, value);
+        return checked(params.batchSize, value);
     }
 
     /**
@@ -338,7 +345,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setDecodeThreads(int value) {
-        return (MixNetClassificationModel) set(params.decodeThreads, value);
+        return checked(params.decodeThreads, value);
     }
 
     /**
@@ -348,7 +355,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setDevice(String value) {
-        return (MixNetClassificationModel) set(params.device, value);
+        return checked(params.device, value);
     }
 
     /**
@@ -358,7 +365,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setImageSize(int value) {
-        return (MixNetClassificationModel) set(params.imageSize, value);
+        return checked(params.imageSize, value);
     }
 
     /**
@@ -368,6 +375,6 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setCropPct(double value) {
-        return (MixNetClassificationModel) set(params.cropPct, value);
+        return checked(params.cropPct, value);
     }
 }

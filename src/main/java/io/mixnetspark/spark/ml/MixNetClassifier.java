@@ -323,12 +323,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
 
     /** Sets a param after checking it, naming the param and what it allows. */
     private MixNetClassifier checked(Param<?> param, Object value) {
-        @SuppressWarnings("unchecked")
-        scala.Function1<Object, Object> valid = (scala.Function1<Object, Object>) param.isValid();
-        if (value == null || !(Boolean) valid.apply(value)) {
-            String shown = value instanceof double[] range ? Arrays.toString(range) : String.valueOf(value);
-            throw new IllegalArgumentException(param.name() + "=" + shown + " is not allowed: " + param.doc());
-        }
+        ParamChecks.require(param, value);
         set(param.name(), value);
         return this;
     }

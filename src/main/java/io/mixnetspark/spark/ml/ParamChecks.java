@@ -1,12 +1,15 @@
 package io.mixnetspark.spark.ml;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.function.Predicate;
+import org.apache.spark.ml.param.Param;
 import scala.runtime.AbstractFunction1;
 
 /**
  * {@code ParamChecks} makes Spark param validators (Scala functions) from Java predicates, for the
- * checks {@code ParamValidators} cannot express.
+ * checks {@code ParamValidators} cannot express, and checks a value before a stage sets it, with a
+ * message that names the param and what it allows (Spark's own says only "given invalid value").
  */
 final class ParamChecks {
 
@@ -21,6 +24,22 @@ final class ParamChecks {
      */
     static <T> scala.Function1<T, Object> of(SerializablePredicate<T> valid) {
         return new Validator<>(valid);
+    }
+
+    /**
+     * Checks a value against its param's validator.
+     *
+     * @param param the param
+     * @param value the value (boxed; arrays shown by content)
+     * @throws IllegalArgumentException naming the param, the value and the param's doc
+     */
+    static void require(Param<?> param, Object value) {
+        @SuppressWarnings("unchecked")
+        scala.Function1<Object, Object> valid = (scala.Function1<Object, Object>) param.isValid();
+        if (value == null || !(Boolean) valid.apply(value)) {
+            String shown = value instanceof double[] range ? Arrays.toString(range) : String.valueOf(value);
+            throw new IllegalArgumentException(param.name() + "=" + shown + " is not allowed: " + param.doc());
+        }
     }
 
     /** A predicate that can travel with its param. */

@@ -154,6 +154,9 @@ class MixNetClassificationModelTest {
         assertTrue(missing.getMessage().contains("nope"), missing.getMessage());
         assertThrows(IllegalArgumentException.class, () -> model.copy(new org.apache.spark.ml.param.ParamMap())
                 .setInputCol("path").setTopK(1001).transform(paths));
+        IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
+                () -> model.copy(new org.apache.spark.ml.param.ParamMap()).setImageSize(16));
+        assertTrue(size.getMessage().startsWith("imageSize=16 is not allowed: "), size.getMessage());
     }
 
     @Test
