@@ -71,17 +71,19 @@ public record BatchMix(double mixupAlpha, double cutmixAlpha, double probability
      * @param classes number of classes
      * @param smoothing label smoothing in [0, 1)
      * @param seed the seed of this batch's draws
-     * @return the mixed pixels (a new array; the batch is not changed) and the targets
+     * @return the pixels (a new array when mixed, the batch's own when the draw leaves it unmixed;
+     *     the batch is never changed) and the targets
      */
     public Mixed apply(Batch batch, int classes, double smoothing, long seed) {
         RandomGenerator rng = new Well19937c(seed);
-        float[] pixels = batch.pixels().clone();
+        float[] pixels = batch.pixels();
         double lam = 1;
         boolean cutmix = false;
         if (!mixesNothing() && rng.nextDouble() < probability) {
             cutmix = mixupAlpha == 0 || (cutmixAlpha > 0 && rng.nextDouble() < SWITCH_PROBABILITY);
             double alpha = cutmix ? cutmixAlpha : mixupAlpha;
             lam = new BetaDistribution(rng, alpha, alpha).sample();
+            pixels = pixels.clone();
             lam = cutmix ? cutMix(batch, pixels, lam, rng) : mixUp(batch, pixels, lam);
         }
         return new Mixed(pixels, targets(batch.labels(), classes, smoothing, lam), lam, cutmix);

@@ -2,6 +2,7 @@ package io.mixnetspark.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,7 +36,7 @@ class BatchMixTest {
     void offLeavesThePixelsAndGivesSmoothedOneHotTargets() {
         Batch batch = flatBatch();
         BatchMix.Mixed out = BatchMix.OFF.apply(batch, CLASSES, 0.1, 7);
-        assertArrayEquals(batch.pixels(), out.pixels());
+        assertSame(batch.pixels(), out.pixels(), "unmixed: the batch's own pixels, not a copy");
         assertEquals(1.0, out.lam());
         for (int i = 0; i < N; i++) {
             for (int c = 0; c < CLASSES; c++) {
