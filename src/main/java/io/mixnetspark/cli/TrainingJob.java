@@ -1,17 +1,20 @@
 package io.mixnetspark.cli;
 
 import io.mixnetspark.config.RecipeConfig;
+import io.mixnetspark.spark.HadoopConf;
 import io.mixnetspark.spark.ml.MixNetClassifier;
 import io.mixnetspark.spark.ml.TrainingResult;
 import io.mixnetspark.spark.tables.MetricsTables;
 import io.mixnetspark.spark.tables.TrainingRun;
 import io.mixnetspark.spark.train.EpochRecord;
+import io.mixnetspark.spark.train.RunCheckpoints;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.hadoop.fs.Path;
@@ -87,7 +90,8 @@ final class TrainingJob {
             }
         };
         TrainingResult result;
-        try (JobProgress progress = JobProgress.training(spark.sparkContext(), images * classifier.getEpochs(),
+        long epochsToTrain = classifier.getEpochs() - completedEpochs(spark, classifier.getResumeFrom());
+        try (JobProgress progress = JobProgress.training(spark.sparkContext(), images * epochsToTrain,
                 System.err, printEpoch)) {
             result = new TrainingRun(tables, run).train(classifier, train, recipe.toYaml(),
                     recipe.getString("layout") + ":" + trainData);
@@ -99,6 +103,15 @@ final class TrainingJob {
         out.printf("Checkpoints in %s (continue with --ckpt_path that folder --resume_opt True)%n", result.checkpointRun());
         out.flush();
         return new Outcome(result, modelDir, valData);
+    }
+
+    /** Epochs the newest checkpoint of a resumed fit holds; 0 when the fit starts afresh. */
+    private static int completedEpochs(SparkSession spark, String resumeFrom) throws IOException {
+        if (resumeFrom.isEmpty()) {
+            return 0;
+        }
+        SortedSet<Integer> saved = new RunCheckpoints(HadoopConf.of(spark), resumeFrom).savedEpochs();
+        return saved.isEmpty() ? 0 : saved.last();
     }
 
     /** A MindCV-like epoch line. */
