@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.mixnetspark.model.arch.ChannelMath;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -22,6 +23,14 @@ import java.util.function.BiFunction;
  * depthwise} each group's conv is depthwise (the MixConv layer); without it every kernel is 1x1
  * and the block is a grouped pointwise conv. Mirrors timm's {@code timm/layers/mixed_conv2d.py};
  * children are named {@code 0}, {@code 1}, ... as there.
+ *
+ * <p>Two shortcuts avoid splitting the input and concatenating the outputs, which copy every
+ * activation. A grouped pointwise conv whose groups are all the same size runs as one convolution
+ * with {@code groups} set, its weight the groups' weights concatenated (the same arithmetic). In
+ * eval, a depthwise MixConv runs as one depthwise convolution whose kernels are the groups' kernels
+ * zero-padded to the largest size (the same sums, plus multiplications by zero). Training keeps
+ * the per-group depthwise convolutions: their backward pass grows with the kernel area, and the
+ * padded kernels measured slower there.
  */
 public final class MixedConv2d extends NamedBlock {
 
@@ -30,6 +39,11 @@ public final class MixedConv2d extends NamedBlock {
     private final long[] outOffsets;
     private final long[] splitIndices;
     private final List<Block> convs = new ArrayList<>();
+    /** Whether the groups run as one grouped convolution (1x1 kernels, equal splits). */
+    private final boolean asOneGroupedConv;
+    /** The largest kernel, to which a depthwise group's kernel is zero-padded to run as one conv in eval. */
+    private final int maxKernel;
+    private final boolean depthwise;
 
     /**
      * Creates a mixed convolution.
@@ -55,12 +69,18 @@ public final class MixedConv2d extends NamedBlock {
             int groups = depthwise ? inSplits[g] : 1;
             convs.add(module(String.valueOf(g), Layers.conv(outSplits[g], kernels[g], stride, groups, false)));
         }
+        this.depthwise = depthwise;
+        this.maxKernel = Arrays.stream(kernels).max().orElseThrow();
+        asOneGroupedConv = !depthwise && Arrays.stream(kernels).allMatch(k -> k == 1)
+                && Arrays.stream(inSplits).distinct().count() == 1 && Arrays.stream(outSplits).distinct().count() == 1;
     }
 
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(perGroup(inputs.singletonOrThrow(), (g, part) -> run(convs.get(g), ps, part, training)));
+        NDArray x = inputs.singletonOrThrow();
+        return new NDList(asOneGroupedConv || (depthwise && !training) ? groupedConv(ps, x, training, null, null)
+                : perGroup(x, (g, part) -> run(convs.get(g), ps, part, training)));
     }
 
     /**
@@ -74,10 +94,40 @@ public final class MixedConv2d extends NamedBlock {
      * @return {@code bn(this(x))} in eval mode
      */
     NDArray forwardFolded(ParameterStore ps, NDArray x, NDArray scale, NDArray shift) {
+        if (asOneGroupedConv || depthwise) {
+            return groupedConv(ps, x, false, scale, shift);
+        }
         return perGroup(x, (g, part) -> {
             String channels = outOffsets[g] + ":" + outOffsets[g + 1];
             return ConvBn.folded(ps, (Conv2d) convs.get(g), part, scale.get(channels), shift.get(channels));
         });
+    }
+
+    /**
+     * All groups as one convolution with {@code groups} set (depthwise: one group per channel, the
+     * kernels zero-padded to the largest); with {@code scale}, BatchNorm folded in as {@link
+     * ConvBn#folded} does for one convolution.
+     */
+    private NDArray groupedConv(ParameterStore ps, NDArray x, boolean training, NDArray scale, NDArray shift) {
+        NDList weights = new NDList(convs.size());
+        // results of ops on the parameters belong to the parameters' manager and would outlive the call
+        for (Block conv : convs) {
+            NDArray w = ps.getValue(conv.getParameters().get("weight"), x.getDevice(), training);
+            int p = (maxKernel - (int) w.getShape().get(3)) / 2;
+            if (depthwise && p > 0) {
+                w = w.pad(new Shape(p, p, p, p), 0);
+                w.attach(x.getManager());
+            }
+            weights.add(w);
+        }
+        NDArray weight = NDArrays.concat(weights, 0);
+        weight.attach(x.getManager());
+        if (scale != null) {
+            weight = scale.reshape(-1, 1, 1, 1).mul(weight);
+        }
+        Conv2d first = (Conv2d) convs.get(0);
+        return Conv2d.conv2d(x, weight, shift, first.getStride(), new Shape(maxKernel / 2, maxKernel / 2),
+                first.getDilation(), depthwise ? (int) x.getShape().get(1) : convs.size()).singletonOrThrow();
     }
 
     /** Splits the input channels into the groups, applies {@code conv} to each, concatenates. */
