@@ -8,9 +8,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * {@code ImageFolderLister} lists an ImageFolder dataset on the driver (listing only, no image is
@@ -46,9 +44,8 @@ public final class ImageFolderLister {
         FileSystem fs = root.getFileSystem(conf);
         Path qualifiedRoot = directory(fs, root);
         List<ImageFile> files = new ArrayList<>();
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(qualifiedRoot, true);
-        while (it.hasNext()) {
-            Path file = it.next().getPath();
+        for (FileStatus status : RecursiveFiles.under(fs, qualifiedRoot)) {
+            Path file = status.getPath();
             Path parent = file.getParent();
             if (parent == null || !qualifiedRoot.equals(parent.getParent()) || !isImage(file)
                     || isHidden(parent.getName())) {

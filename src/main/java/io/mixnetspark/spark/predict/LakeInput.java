@@ -1,5 +1,6 @@
 package io.mixnetspark.spark.predict;
 
+import io.mixnetspark.data.layout.RecursiveFiles;
 import io.mixnetspark.spark.source.ImageDatasets;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -9,10 +10,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.EtagSource;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -133,11 +131,8 @@ public record LakeInput(Dataset<Row> rows, String imageColumn, long size) {
     }
 
     private static List<Row> listFiles(Configuration conf, Path root) throws IOException {
-        FileSystem fs = root.getFileSystem(conf);
         List<Row> files = new ArrayList<>();
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
-        while (it.hasNext()) {
-            LocatedFileStatus status = it.next();
+        for (FileStatus status : RecursiveFiles.under(root.getFileSystem(conf), root)) {
             String name = status.getPath().getName();
             if (status.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
                 files.add(RowFactory.create(status.getPath().toString(), fingerprint(status)));
