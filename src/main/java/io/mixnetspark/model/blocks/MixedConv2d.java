@@ -79,7 +79,7 @@ public final class MixedConv2d extends NamedBlock {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        return new NDList(asOneGroupedConv || (depthwise && !training) ? groupedConv(ps, x, training, null, null)
+        return new NDList(runsAsOneConv(training) ? groupedConv(ps, x, training, null, null)
                 : perGroup(x, (g, part) -> run(convs.get(g), ps, part, training)));
     }
 
@@ -94,13 +94,18 @@ public final class MixedConv2d extends NamedBlock {
      * @return {@code bn(this(x))} in eval mode
      */
     NDArray forwardFolded(ParameterStore ps, NDArray x, NDArray scale, NDArray shift) {
-        if (asOneGroupedConv || depthwise) {
+        if (runsAsOneConv(false)) {
             return groupedConv(ps, x, false, scale, shift);
         }
         return perGroup(x, (g, part) -> {
             String channels = outOffsets[g] + ":" + outOffsets[g + 1];
             return ConvBn.folded(ps, (Conv2d) convs.get(g), part, scale.get(channels), shift.get(channels));
         });
+    }
+
+    /** Whether a pass runs all groups as one convolution (see the class comment). */
+    private boolean runsAsOneConv(boolean training) {
+        return asOneGroupedConv || (depthwise && !training);
     }
 
     /**

@@ -1,8 +1,12 @@
 package io.mixnetspark.spark.train;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -11,7 +15,7 @@ import java.util.TreeSet;
  * MindCV's {@code ckpt_save_interval}, {@code keep_checkpoint_max} and {@code ckpt_save_policy} do:
  * a checkpoint every {@code interval} epochs and after the last epoch; then {@link Policy#LATEST_K}
  * keeps the {@code keep} newest and {@link Policy#TOP_K} the {@code keep} with the best validation
- * top-1 (ties: the newer). The newest checkpoint is always kept, whatever the policy, because a
+ * top-1 (ties: the newer; an epoch without a validation figure ranks last). The newest checkpoint is always kept, whatever the policy, because a
  * retried or resumed fit continues from it; so {@code TOP_K} may keep {@code keep + 1}.
  *
  * @param keep checkpoints kept (>= 1), or 0 to keep every one
@@ -43,9 +47,9 @@ public record CheckpointRetention(int keep, Policy policy, int interval) impleme
             throw new IllegalArgumentException("checkpoint policy '" + name + "' is not one of " + names());
         }
 
-        /** @return MindCV's names of the policies */
+        /** @return MindCV's names of the policies: the constants in lower case */
         public static List<String> names() {
-            return List.of("latest_k", "top_k");
+            return Arrays.stream(values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
         }
     }
 
@@ -74,6 +78,11 @@ public record CheckpointRetention(int keep, Policy policy, int interval) impleme
         return completedEpochs % interval == 0 || completedEpochs == totalEpochs;
     }
 
+    /** @return whether every checkpoint is kept ({@code keep} 0), so nothing is ever deleted */
+    public boolean keepsAll() {
+        return keep == 0;
+    }
+
     /**
      * Chooses the checkpoints to keep.
      *
@@ -82,24 +91,21 @@ public record CheckpointRetention(int keep, Policy policy, int interval) impleme
      * @return the completed-epoch numbers to keep
      */
     public Set<Integer> kept(Set<Integer> saved, List<EpochRecord> history) {
-        if (keep == 0 || saved.isEmpty()) {
+        if (keepsAll() || saved.isEmpty()) {
             return new TreeSet<>(saved);
+        }
+        Map<Integer, Double> valTop1 = new HashMap<>();
+        for (EpochRecord r : history) {
+            if (!Double.isNaN(r.valTop1())) {
+                valTop1.put(r.epoch() + 1, r.valTop1());
+            }
         }
         Comparator<Integer> newestFirst = Comparator.reverseOrder();
         Comparator<Integer> order = policy == Policy.LATEST_K ? newestFirst
-                : Comparator.<Integer>comparingDouble(epochs -> -valTop1(history, epochs)).thenComparing(newestFirst);
+                : Comparator.<Integer>comparingDouble(epochs -> -valTop1.getOrDefault(epochs, -1.0))
+                        .thenComparing(newestFirst);
         Set<Integer> kept = new TreeSet<>(saved.stream().sorted(order).limit(keep).toList());
         kept.add(saved.stream().max(Integer::compare).orElseThrow());
         return kept;
-    }
-
-    /** Validation top-1 after an epoch; -1 when unknown (no record or no validation data). */
-    private static double valTop1(List<EpochRecord> history, int completedEpochs) {
-        for (EpochRecord r : history) {
-            if (r.epoch() + 1 == completedEpochs && !Double.isNaN(r.valTop1())) {
-                return r.valTop1();
-            }
-        }
-        return -1;
     }
 }

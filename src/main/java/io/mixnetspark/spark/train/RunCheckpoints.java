@@ -106,6 +106,9 @@ public final class RunCheckpoints {
      * @throws IOException when listing or deleting fails
      */
     public SortedSet<Integer> prune(CheckpointRetention retention, List<EpochRecord> history) throws IOException {
+        if (retention.keepsAll()) {
+            return new TreeSet<>();
+        }
         SortedSet<Integer> deleted = savedEpochs();
         deleted.removeAll(retention.kept(deleted, history));
         FileSystem fs = run.getFileSystem(conf);
