@@ -46,6 +46,5 @@ done
 wait "$PID" || { cat "target/memory-bench-$COPIES.err" >&2; exit 1; }
 
 echo "samples (of $(( $(wc -l < "$CSV") - 1 )), every ${INTERVAL} s) in $CSV:"
-awk -F, 'NR > 1 {row[NR - 1] = $0} END {n = NR - 1; for (i = 1; i <= 10; i++) print row[int(i * n / 10)]}' "$CSV" \
-  | sed '1i seconds,rss_mib,peak_rss_mib,heap_used_mib,old_gen_used_mib'
+awk -F, 'NR == 1 {print; next} {row[NR - 1] = $0} END {n = NR - 1; for (i = 1; i <= 10; i++) print row[int(i * n / 10)]}' "$CSV"
 cat "target/memory-bench-$COPIES.out"
