@@ -34,7 +34,10 @@ import java.util.function.BiConsumer;
  * EfficientNet}: {@code conv_stem}, {@code bn1}, {@code blocks}, {@code conv_head}, {@code bn2},
  * {@code classifier}.
  *
- * <p>Input: float32 {@code (N, 3, H, W)}, normalised RGB. Output: logits {@code (N, classes)}.
+ * <p>Input: {@code (N, 3, H, W)}, normalised RGB. Output: logits {@code (N, classes)}, float32.
+ * The network computes in its input's type: float32, or float16 for mixed-precision training,
+ * where the weights stay float32 and are cast per convolution ({@link Layers#convolve}), and the
+ * pooled features go back to float32 before the classifier.
  */
 public final class MixNet extends NamedBlock {
 
@@ -127,7 +130,7 @@ public final class MixNet extends NamedBlock {
         }
         x = Layers.activate(Activation.RELU, ConvBn.forward(ps, convHead, bn2, x, training));
         tap.accept(HEAD, x);
-        x = Pool.globalAvgPool2d(x);
+        x = Layers.toFloat32(Pool.globalAvgPool2d(x));
         x = run(dropout, ps, x, training);
         return run(classifier, ps, x, training);
     }

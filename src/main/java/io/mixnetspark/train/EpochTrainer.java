@@ -38,8 +38,13 @@ import org.slf4j.LoggerFactory;
  * a sub-manager closed at the end of the step; only the weights, momentum buffers and EMA persist,
  * so native memory stays flat over any number of steps.
  *
- * <p><b>Precision.</b> Training is float32. A recipe asking for mixed precision is ignored (with a
- * warning on a GPU), because DJL 0.36 offers no autocast for the PyTorch engine.
+ * <p><b>Precision.</b> With {@link TrainingRecipe#mixedPrecision()} on a GPU, the forward and
+ * backward passes run in float16 (the batch is cast, each convolution casts its float32 weights per
+ * call, the classifier and the loss run in float32; see {@code MixNet}) under a {@link
+ * DynamicLossScale}; the weights, their gradients, the momentum buffers and the EMA stay float32. A
+ * step whose gradients overflow is skipped. On the CPU training stays float32: a float16 training
+ * step measured about 27x slower there, and DJL 0.36 cannot hold bfloat16 tensors (BENCHMARKS.md,
+ * "Mixed precision").
  *
  * <p>Not thread-safe, and only one trainer can run a step at a time in a JVM (DJL's PyTorch
  * gradient collector is process-wide). Close the trainer to free the optimizer state and EMA; the
@@ -57,6 +62,8 @@ public final class EpochTrainer implements AutoCloseable {
     private final LabelSmoothingCrossEntropy loss;
     private final MomentumSgd optimizer;
     private final WeightsEma ema;
+    /** The loss scale of float16 training; null when training is float32. */
+    private final DynamicLossScale lossScale;
     private final Map<String, Parameter> trainable = new LinkedHashMap<>();
     private final Map<String, Parameter> runningStatistics = new LinkedHashMap<>();
     private int completedEpochs;
@@ -71,7 +78,24 @@ public final class EpochTrainer implements AutoCloseable {
      * @param sync how gradients are shared with other workers ({@link GradientSync#LOCAL} for one)
      */
     public EpochTrainer(MixNetModel model, TrainingRecipe recipe, int stepsPerEpoch, GradientSync sync) {
+        this(model, recipe, stepsPerEpoch, sync, halfPrecisionScale(recipe, model));
+    }
+
+    /**
+     * Prepares training with an explicit precision: float16 under {@code lossScale} on any device
+     * (the CPU included, where it is much slower; benchmarks and tests use it), or float32 when it is
+     * null.
+     *
+     * @param model the network to train (weights change in place)
+     * @param recipe the hyper-parameters ({@link TrainingRecipe#mixedPrecision()} is not consulted)
+     * @param stepsPerEpoch optimizer steps per epoch on each worker, which fixes the schedule
+     * @param sync how gradients are shared with other workers ({@link GradientSync#LOCAL} for one)
+     * @param lossScale the loss scale of float16 training, or null for float32
+     */
+    public EpochTrainer(MixNetModel model, TrainingRecipe recipe, int stepsPerEpoch, GradientSync sync,
+            DynamicLossScale lossScale) {
         this.model = model;
+        this.lossScale = lossScale;
         this.recipe = recipe;
         this.stepsPerEpoch = stepsPerEpoch;
         this.sync = sync;
@@ -81,12 +105,19 @@ public final class EpochTrainer implements AutoCloseable {
         NDManager root = model.djlModel().getNDManager();
         this.optimizer = MomentumSgd.of(root, recipe);
         this.ema = recipe.emaDecay() > 0 ? new WeightsEma(model.stateDict(), (float) recipe.emaDecay(), root) : null;
-        if (recipe.mixedPrecision() && model.device().isGpu()) {
-            LOG.warn(
-                    "mixedPrecision is ignored: DJL 0.36 has no autocast for the PyTorch engine, so {} trains in"
-                            + " float32",
-                    model.device());
+    }
+
+    /** Float16 where the device runs it fast (a GPU), as the recipe asks; float32 otherwise. */
+    private static DynamicLossScale halfPrecisionScale(TrainingRecipe recipe, MixNetModel model) {
+        if (!recipe.mixedPrecision()) {
+            return null;
         }
+        if (!model.device().isGpu()) {
+            LOG.info("mixedPrecision applies on GPUs: {} trains in float32 (a float16 training step is about 27x"
+                    + " slower on the CPU)", model.device());
+            return null;
+        }
+        return new DynamicLossScale(DynamicLossScale.INITIAL_SCALE, DynamicLossScale.GROWTH_INTERVAL);
     }
 
     /**
@@ -151,6 +182,9 @@ public final class EpochTrainer implements AutoCloseable {
             BatchMix.Mixed mixed = recipe.mixing().mixesNothing() ? null
                     : recipe.mixing().apply(batch, model.config().numClasses(), recipe.labelSmoothing(), seed);
             NDArray images = manager.create(mixed == null ? batch.pixels() : mixed.pixels(), batch.shape());
+            if (lossScale != null) {
+                images = images.toType(DataType.FLOAT16, false);
+            }
             NDArray logits;
             NDArray lossValue;
             try (GradientCollector collector = engine.newGradientCollector()) {
@@ -159,7 +193,7 @@ public final class EpochTrainer implements AutoCloseable {
                 lossValue = mixed == null ? loss.evaluate(new NDList(labels), new NDList(logits))
                         : LabelSmoothingCrossEntropy.softTargets(
                                 manager.create(mixed.targets(), logits.getShape()), logits).mean();
-                collector.backward(lossValue);
+                collector.backward(lossScale == null ? lossValue : lossValue.mul(lossScale.scale()));
             }
             float value = lossValue.getFloat();
             if (!Float.isFinite(value)) {
@@ -174,9 +208,14 @@ public final class EpochTrainer implements AutoCloseable {
                 weights.put(e.getKey(), owned(e.getValue().getArray().stopGradient(), manager));
             }
             sync.synchronize(Collections.unmodifiableMap(gradients), batch.size());
-            optimizer.step(weights, gradients, lr);
-            if (ema != null) {
-                ema.update(model.stateDict());
+            if (lossScale == null || lossScale.unscale(gradients.values())) {
+                optimizer.step(weights, gradients, lr);
+                if (ema != null) {
+                    ema.update(model.stateDict());
+                }
+            } else {
+                LOG.info("step {} skipped: float16 gradients overflowed; loss scale now {}", globalStep,
+                        lossScale.scale());
             }
             globalStep++;
             return new StepResult(value, correct);
@@ -238,9 +277,12 @@ public final class EpochTrainer implements AutoCloseable {
      * @param step global steps taken
      * @param momentum saved momentum buffers by timm key
      * @param average saved EMA tensors, or null when EMA is off
+     * @param scale the saved loss scale, or null (float32 training, or a checkpoint without one:
+     *     float16 training then starts a fresh scale)
      * @param source where the state came from, for error messages
      */
-    void restore(int epochs, long step, Map<String, NDArray> momentum, Map<String, NDArray> average, String source) {
+    void restore(int epochs, long step, Map<String, NDArray> momentum, Map<String, NDArray> average,
+            DynamicLossScale.State scale, String source) {
         List<String> problems = new ArrayList<>();
         momentum.forEach((key, buffer) -> {
             Parameter p = trainable.get(key);
@@ -261,6 +303,9 @@ public final class EpochTrainer implements AutoCloseable {
             ema.load(average, source);
         }
         optimizer.loadMomentumBuffers(momentum);
+        if (lossScale != null && scale != null) {
+            lossScale.restore(scale);
+        }
         this.completedEpochs = epochs;
         this.globalStep = step;
     }
@@ -326,6 +371,15 @@ public final class EpochTrainer implements AutoCloseable {
      */
     public Optional<WeightsEma> ema() {
         return Optional.ofNullable(ema);
+    }
+
+    /**
+     * Returns the loss scale, when training runs in float16.
+     *
+     * @return the loss scale, or empty for float32 training
+     */
+    public Optional<DynamicLossScale> lossScale() {
+        return Optional.ofNullable(lossScale);
     }
 
     /** Frees the momentum buffers and the EMA (the model stays open). */

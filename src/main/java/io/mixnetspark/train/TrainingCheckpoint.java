@@ -21,11 +21,12 @@ import java.util.Map;
  *   <li>{@value #OPTIMIZER}: the SGD momentum buffers under the same keys;
  *   <li>{@value #EMA}: the weight average under the same keys, only when the recipe turns EMA on;
  *   <li>{@value #STATE}: a {@link CheckpointState} as JSON (format version, epoch, global step,
- *       steps per epoch, network config, recipe), written last.
+ *       steps per epoch, network config, recipe, loss scale of float16 training), written last.
  * </ul>
  *
  * <p>A run resumed from a checkpoint continues exactly as the uninterrupted run would have: same
- * weights, momentum, EMA, schedule position and random masks (see {@link CheckpointState}).
+ * weights, momentum, EMA, loss scale, schedule position and random masks (see {@link
+ * CheckpointState}).
  */
 public final class TrainingCheckpoint {
 
@@ -73,7 +74,8 @@ public final class TrainingCheckpoint {
                 trainer.globalStep(),
                 trainer.stepsPerEpoch(),
                 trainer.model().config(),
-                trainer.recipe());
+                trainer.recipe(),
+                trainer.lossScale().map(DynamicLossScale::state).orElse(null));
         try (OutputStream out = files.create(STATE)) {
             JSON.writeValue(out, state);
         }
@@ -126,7 +128,8 @@ public final class TrainingCheckpoint {
             Map<String, NDArray> average = state.recipe().emaDecay() > 0 ? read(manager, files, EMA) : null;
             EpochTrainer trainer = new EpochTrainer(model, recipe, state.stepsPerEpoch(), sync);
             try {
-                trainer.restore(state.epoch(), state.globalStep(), momentum, average, files.toString());
+                trainer.restore(state.epoch(), state.globalStep(), momentum, average, state.lossScale(),
+                        files.toString());
                 return trainer;
             } catch (RuntimeException e) {
                 trainer.close();

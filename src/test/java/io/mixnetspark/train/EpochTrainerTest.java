@@ -144,12 +144,7 @@ class EpochTrainerTest {
         TrainingRecipe recipe = TestNetworks.recipe().optEmaDecay(0.9).optNesterov(true).build();
         try (MixNetModel model = TestNetworks.mixnetS(0.2f, 2);
                 EpochTrainer trainer = new EpochTrainer(model, recipe, 1, GradientSync.LOCAL)) {
-            NDManager root = model.djlModel().getNDManager();
-            trainer.trainEpoch(TestNetworks.randomBatches(1, 4, 1).iterator());
-            int afterFirstStep = root.getManagedArrays().size();
-            trainer.trainEpoch(TestNetworks.randomBatches(3, 4, 2).iterator());
-            trainer.evaluate(TestNetworks.randomBatches(2, 4, 3).iterator());
-            assertEquals(afterFirstStep, root.getManagedArrays().size(), "arrays held by the model's manager");
+            TestNetworks.assertNativeMemoryFlat(model, trainer);
         }
     }
 

@@ -1,8 +1,11 @@
 package io.mixnetspark.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import io.mixnetspark.model.MixNetModel;
 import io.mixnetspark.model.OfflineEngine;
@@ -66,6 +69,23 @@ public final class TestNetworks {
             out.put(e.getKey(), e.getValue().getArray().toFloatArray());
         }
         return out;
+    }
+
+    /**
+     * Trains one step, then three more and an evaluation, and checks that the model's manager holds
+     * as many native arrays afterwards as after the first step (the first creates the momentum
+     * buffers and gradients).
+     *
+     * @param model the trained model
+     * @param trainer its trainer, for batches of 4 images
+     */
+    public static void assertNativeMemoryFlat(MixNetModel model, EpochTrainer trainer) {
+        NDManager root = model.djlModel().getNDManager();
+        trainer.trainEpoch(randomBatches(1, 4, 1).iterator());
+        int afterFirstStep = root.getManagedArrays().size();
+        trainer.trainEpoch(randomBatches(3, 4, 2).iterator());
+        trainer.evaluate(randomBatches(2, 4, 3).iterator());
+        assertEquals(afterFirstStep, root.getManagedArrays().size(), "arrays held by the model's manager");
     }
 
     /** Copies of tensors' values by key. */

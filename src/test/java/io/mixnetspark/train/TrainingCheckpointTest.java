@@ -52,7 +52,7 @@ class TrainingCheckpointTest {
         }
 
         CheckpointState state = TrainingCheckpoint.readState(files);
-        assertEquals(new CheckpointState(TrainingCheckpoint.FORMAT_VERSION, 1, 2, 2, state.model(), RECIPE), state);
+        assertEquals(new CheckpointState(TrainingCheckpoint.FORMAT_VERSION, 1, 2, 2, state.model(), RECIPE, null), state);
         try (MixNetModel fresh = TestNetworks.mixnetS(0.2f, 99);
                 EpochTrainer resumed = TrainingCheckpoint.resume(fresh, files, GradientSync.LOCAL, RECIPE)) {
             assertEquals(2, resumed.globalStep());

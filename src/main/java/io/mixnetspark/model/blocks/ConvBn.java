@@ -33,7 +33,7 @@ public final class ConvBn {
      */
     public static NDArray forward(ParameterStore ps, Block conv, Block bn, NDArray x, boolean training) {
         if (training) {
-            return NamedBlock.run(bn, ps, NamedBlock.run(conv, ps, x, true), true);
+            return NamedBlock.run(bn, ps, Layers.convolve(ps, conv, x, true), true);
         }
         // copies of the BatchNorm values on a per-call scope: arithmetic on the shared parameter
         // arrays would attach its results to the model's manager (growing with every call), and
@@ -63,8 +63,8 @@ public final class ConvBn {
     static NDArray folded(ParameterStore ps, Conv2d conv, NDArray x, NDArray scale, NDArray shift) {
         NDArray weight = ps.getValue(conv.getParameters().get("weight"), x.getDevice(), false);
         NDArray scaledWeight = scale.reshape(-1, 1, 1, 1).mul(weight);
-        return Conv2d.conv2d(x, scaledWeight, shift, conv.getStride(), conv.getPadding(), conv.getDilation(),
-                conv.getGroups()).singletonOrThrow();
+        return Conv2d.conv2d(x, Layers.castLike(scaledWeight, x), Layers.castLike(shift, x), conv.getStride(),
+                conv.getPadding(), conv.getDilation(), conv.getGroups()).singletonOrThrow();
     }
 
     private static NDArray local(NDManager scope, ParameterStore ps, Block bn, String name, Device device) {

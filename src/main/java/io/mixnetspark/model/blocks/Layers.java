@@ -1,11 +1,13 @@
 package io.mixnetspark.model.blocks;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
 import io.mixnetspark.model.arch.Activation;
 
 /**
@@ -45,6 +47,63 @@ public final class Layers {
                         .build();
         conv.setInitializer(new FanOutNormalInitializer(groups), Parameter.Type.WEIGHT);
         return conv;
+    }
+
+    /**
+     * Runs a convolution block ({@link Conv2d} or {@link MixedConv2d}) in its input's floating
+     * type. The weights stay float32; for a float16 input they are cast per call, and autograd
+     * carries their gradients back to float32 (mixed precision, as PyTorch's autocast runs
+     * convolutions).
+     *
+     * @param ps the parameter store
+     * @param conv the convolution
+     * @param x the input, float32 or float16
+     * @param training whether this is a training pass
+     * @return the output, in {@code x}'s type
+     */
+    public static NDArray convolve(ParameterStore ps, Block conv, NDArray x, boolean training) {
+        if (!(conv instanceof Conv2d plain) || x.getDataType() == DataType.FLOAT32) {
+            return NamedBlock.run(conv, ps, x, training);
+        }
+        NDArray weight = castLike(ps.getValue(plain.getParameters().get("weight"), x.getDevice(), training), x);
+        Parameter bias = plain.getParameters().get("bias");
+        NDArray shift = bias == null ? null : castLike(ps.getValue(bias, x.getDevice(), training), x);
+        return Conv2d.conv2d(x, weight, shift, plain.getStride(), plain.getPadding(), plain.getDilation(),
+                plain.getGroups()).singletonOrThrow();
+    }
+
+    /**
+     * Casts a float32 array (a weight) to the floating type of an activation, recorded by autograd.
+     *
+     * @param array a float32 array
+     * @param like the activation, float32 or float16
+     * @return {@code array} itself when the types match, else its float16 copy attached to {@code
+     *     like}'s manager (a cast of a parameter must not outlive the call)
+     * @throws IllegalArgumentException for another type than float32 or float16
+     */
+    static NDArray castLike(NDArray array, NDArray like) {
+        DataType type = like.getDataType();
+        if (array.getDataType() == type) {
+            return array;
+        }
+        if (type != DataType.FLOAT16 || array.getDataType() != DataType.FLOAT32) {
+            throw new IllegalArgumentException(
+                    "MixNet computes in float32 or float16, not " + array.getDataType() + " with " + type);
+        }
+        NDArray cast = TorchScriptOp.HALF.apply(array);
+        cast.attach(like.getManager());
+        return cast;
+    }
+
+    /**
+     * Returns an activation as float32, recorded by autograd: the end of the float16 part of a
+     * mixed-precision forward (the classifier and the loss run in float32).
+     *
+     * @param x a float32 or float16 array
+     * @return {@code x} itself when float32, else its float32 copy
+     */
+    public static NDArray toFloat32(NDArray x) {
+        return x.getDataType() == DataType.FLOAT32 ? x : TorchScriptOp.FLOAT.apply(x);
     }
 
     /**

@@ -80,7 +80,7 @@ public final class MixedConv2d extends NamedBlock {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         return new NDList(runsAsOneConv(training) ? groupedConv(ps, x, training, null, null)
-                : perGroup(x, (g, part) -> run(convs.get(g), ps, part, training)));
+                : perGroup(x, (g, part) -> Layers.convolve(ps, convs.get(g), part, training)));
     }
 
     /**
@@ -131,8 +131,10 @@ public final class MixedConv2d extends NamedBlock {
             weight = scale.reshape(-1, 1, 1, 1).mul(weight);
         }
         Conv2d first = (Conv2d) convs.get(0);
-        return Conv2d.conv2d(x, weight, shift, first.getStride(), new Shape(maxKernel / 2, maxKernel / 2),
-                first.getDilation(), depthwise ? (int) x.getShape().get(1) : convs.size()).singletonOrThrow();
+        NDArray bias = shift == null ? null : Layers.castLike(shift, x);
+        return Conv2d.conv2d(x, Layers.castLike(weight, x), bias, first.getStride(),
+                new Shape(maxKernel / 2, maxKernel / 2), first.getDilation(),
+                depthwise ? (int) x.getShape().get(1) : convs.size()).singletonOrThrow();
     }
 
     /** Splits the input channels into the groups, applies {@code conv} to each, concatenates. */

@@ -41,8 +41,8 @@ public final class SqueezeExcite extends NamedBlock {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray squeezed = Pool.globalAvgPool2d(x).expandDims(2).expandDims(3);
-        NDArray hidden = Layers.activate(activation, run(reduce, ps, squeezed, training));
-        NDArray gate = ai.djl.nn.Activation.sigmoid(run(expand, ps, hidden, training));
+        NDArray hidden = Layers.activate(activation, Layers.convolve(ps, reduce, squeezed, training));
+        NDArray gate = ai.djl.nn.Activation.sigmoid(Layers.convolve(ps, expand, hidden, training));
         return new NDList(x.mul(gate));
     }
 

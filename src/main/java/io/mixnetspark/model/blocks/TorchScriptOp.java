@@ -33,7 +33,16 @@ enum TorchScriptOp {
      * PyTorch's convolution, BatchNorm and elementwise kernels keep that layout for their outputs,
      * and oneDNN's channels-last convolutions (depthwise ones most) are faster on the CPU.
      */
-    CHANNELS_LAST("channels_last.pt");
+    CHANNELS_LAST("channels_last.pt"),
+
+    /**
+     * {@code x.to(torch.float16)}, layout kept. Unlike DJL's {@code toType}, autograd records it, so
+     * the gradient of a float32 weight used in float16 flows back as float32 (mixed precision).
+     */
+    HALF("to_half.pt"),
+
+    /** {@code x.to(torch.float32)}, layout kept, recorded by autograd. */
+    FLOAT("to_float.pt");
 
     private final String resource;
     private volatile PtSymbolBlock module;

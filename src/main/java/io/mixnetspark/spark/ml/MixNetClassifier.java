@@ -895,7 +895,8 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the float16 request. Default true (MindCV); ignored: DJL 0.36 has no autocast, so training is float32.
+     * Sets mixed precision. Default true (MindCV): on a GPU, float16 compute with float32 weights and
+     * a dynamic loss scale; on the CPU training stays float32 (float16 is much slower there).
      *
      * @param value the value
      * @return this classifier

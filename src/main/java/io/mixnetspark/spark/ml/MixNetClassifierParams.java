@@ -124,7 +124,7 @@ public interface MixNetClassifierParams extends Params {
     /** @return EMA decay of the weights; 0 = off. Default 0. */
     DoubleParam emaDecay();
 
-    /** @return float16 request; ignored (DJL has no autocast). Default true (MindCV O3). */
+    /** @return mixed precision: float16 and a dynamic loss scale on GPUs, float32 on the CPU. Default true (MindCV O3). */
     BooleanParam mixedPrecision();
 
     /** @return pretrained weights URI (safetensors or MindCV ckpt); empty = from scratch. Default empty. */
@@ -512,7 +512,8 @@ public interface MixNetClassifierParams extends Params {
             emaDecay = new DoubleParam(owner, "emaDecay", "EMA decay of the weights in [0, 1), 0 = off",
                     ParamValidators.inRange(0, 1, true, false));
             mixedPrecision = new BooleanParam(owner, "mixedPrecision",
-                    "float16 request; ignored: DJL 0.36 has no autocast for PyTorch, training stays float32");
+                    "mixed precision on GPUs: float16 compute, float32 weights, dynamic loss scale; the CPU"
+                            + " trains in float32");
             pretrainedWeights = new Param<>(owner, "pretrainedWeights",
                     "URI of starting weights (timm safetensors or MindCV ckpt), empty to train from scratch");
             numWorkers = new IntParam(owner, "numWorkers",

@@ -1,0 +1,108 @@
+package io.mixnetspark.train;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Collection;
+
+/**
+ * {@code DynamicLossScale} keeps float16 gradients from underflowing in mixed-precision training,
+ * as PyTorch's {@code GradScaler} does: the loss is multiplied by the scale before the backward
+ * pass, the (float32) gradients are divided by it afterwards, and a step whose gradients are not
+ * all finite is skipped and halves the scale. After {@code growthInterval} finite steps in a row
+ * the scale doubles. Starts at 2^16, PyTorch's default.
+ *
+ * <p>Not thread-safe; one per trainer.
+ */
+public final class DynamicLossScale {
+
+    /** PyTorch {@code GradScaler}'s initial scale. */
+    public static final float INITIAL_SCALE = 65536f;
+
+    /** PyTorch {@code GradScaler}'s growth interval. */
+    public static final int GROWTH_INTERVAL = 2000;
+
+    /**
+     * What a checkpoint keeps of a loss scale, so that a resumed run continues with it.
+     *
+     * @param scale the current scale
+     * @param finiteSteps finite steps in a row since the last change
+     */
+    public record State(float scale, int finiteSteps) {}
+
+    private final int growthInterval;
+    private float scale;
+    private int finiteSteps;
+
+    /**
+     * Creates a scale.
+     *
+     * @param initialScale the first scale, positive
+     * @param growthInterval finite steps in a row after which the scale doubles, positive
+     */
+    public DynamicLossScale(float initialScale, int growthInterval) {
+        if (!(initialScale > 0) || Float.isInfinite(initialScale) || growthInterval < 1) {
+            throw new IllegalArgumentException("loss scale must be positive and finite and the growth interval at"
+                    + " least 1, got " + initialScale + ", " + growthInterval);
+        }
+        this.scale = initialScale;
+        this.growthInterval = growthInterval;
+    }
+
+    /**
+     * Returns the factor the loss is multiplied by before the backward pass.
+     *
+     * @return the current scale
+     */
+    public float scale() {
+        return scale;
+    }
+
+    /**
+     * Returns the state to checkpoint.
+     *
+     * @return the scale and the count of finite steps
+     */
+    public State state() {
+        return new State(scale, finiteSteps);
+    }
+
+    /**
+     * Continues from a checkpointed state.
+     *
+     * @param state what {@link #state()} returned
+     * @throws IllegalArgumentException for a scale that is not positive and finite, or a negative count
+     */
+    public void restore(State state) {
+        if (!(state.scale() > 0) || Float.isInfinite(state.scale()) || state.finiteSteps() < 0) {
+            throw new IllegalArgumentException("invalid loss scale state " + state);
+        }
+        this.scale = state.scale();
+        this.finiteSteps = state.finiteSteps() % growthInterval;
+    }
+
+    /**
+     * Divides the gradients by the scale in place and tells whether all of them are finite; a
+     * non-finite step halves the scale, and a run of finite ones doubles it.
+     *
+     * @param gradients the float32 gradients of a scaled loss (after any averaging across workers,
+     *     so that every worker takes the same decision)
+     * @return true when the step should be applied, false when it must be skipped
+     */
+    public boolean unscale(Collection<NDArray> gradients) {
+        boolean finite = true;
+        for (NDArray gradient : gradients) {
+            gradient.divi(scale);
+            // an infinity or NaN anywhere makes the sum non-finite; the sum belongs to the gradient's manager
+            finite &= Float.isFinite(gradient.sum().getFloat());
+        }
+        if (finite) {
+            if (++finiteSteps == growthInterval) {
+                scale *= 2;
+                finiteSteps = 0;
+            }
+        } else {
+            scale /= 2;
+            finiteSteps = 0;
+        }
+        return finite;
+    }
+}
