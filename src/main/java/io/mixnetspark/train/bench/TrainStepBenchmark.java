@@ -7,6 +7,7 @@ import io.mixnetspark.model.OfflineEngine;
 import io.mixnetspark.model.arch.MixNetConfig;
 import io.mixnetspark.model.arch.MixNetVariant;
 import io.mixnetspark.train.Batch;
+import io.mixnetspark.train.DynamicLossScale;
 import io.mixnetspark.train.EpochStats;
 import io.mixnetspark.train.EpochTrainer;
 import io.mixnetspark.train.GradientSync;
@@ -53,12 +54,13 @@ public final class TrainStepBenchmark {
         out.println("Training step, " + options.variant() + ", CPU, PyTorch "
                 + OfflineEngine.pytorch().getVersion() + ", " + Machine.describe());
         out.println();
-        out.println("| model | batch | size | warmup steps | timed steps | ms/step | images/s |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|");
+        out.println("| model | precision | batch | size | warmup steps | timed steps | ms/step | images/s |");
+        out.println("|---|---|---:|---:|---:|---:|---:|---:|");
         for (Options.BatchShape shape : options.shapes()) {
             EpochStats timed = measure(options, shape);
-            out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %.0f | %.1f |%n", options.variant(), shape.batch(),
-                    shape.size(), options.warmup(), options.steps(), timed.msPerStep(), timed.imagesPerSecond());
+            out.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %.0f | %.1f |%n", options.variant(),
+                    options.half() ? "float16" : "float32", shape.batch(), shape.size(), options.warmup(),
+                    options.steps(), timed.msPerStep(), timed.imagesPerSecond());
         }
     }
 
@@ -73,7 +75,9 @@ public final class TrainStepBenchmark {
                 .build();
         Batch batch = randomBatch(shape, config.numClasses());
         try (MixNetModel model = MixNetModel.create(config, Device.cpu());
-                EpochTrainer trainer = new EpochTrainer(model, recipe, options.warmup() + options.steps(), GradientSync.LOCAL)) {
+                EpochTrainer trainer = new EpochTrainer(model, recipe, options.warmup() + options.steps(),
+                        GradientSync.LOCAL, options.half() ? new DynamicLossScale(DynamicLossScale.INITIAL_SCALE,
+                                DynamicLossScale.GROWTH_INTERVAL) : null)) {
             if (options.warmup() > 0) {
                 trainer.trainEpoch(Collections.nCopies(options.warmup(), batch).iterator());
             }
@@ -101,11 +105,12 @@ public final class TrainStepBenchmark {
      * @param shapes batch shapes to measure
      * @param warmup untimed steps per shape
      * @param steps timed steps per shape
+     * @param half whether to train in float16 under a loss scale (mixed precision) instead of float32
      */
-    record Options(MixNetVariant variant, List<BatchShape> shapes, int warmup, int steps) {
+    record Options(MixNetVariant variant, List<BatchShape> shapes, int warmup, int steps, boolean half) {
 
         static final String USAGE = "usage: TrainStepBenchmark [--model mixnet_s] [--shape BATCHxSIZE ...]"
-                + " [--warmup N] [--steps N]";
+                + " [--warmup N] [--steps N] [--precision float32|float16]";
 
         /**
          * A batch size and an image side.
@@ -128,6 +133,7 @@ public final class TrainStepBenchmark {
             List<BatchShape> shapes = new ArrayList<>();
             int warmup = 3;
             int steps = 10;
+            boolean half = false;
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("missing value after " + args[i] + "\n" + USAGE);
@@ -138,6 +144,12 @@ public final class TrainStepBenchmark {
                     case "--shape" -> shapes.add(BatchShape.parse(value));
                     case "--warmup" -> warmup = Integer.parseInt(value);
                     case "--steps" -> steps = Integer.parseInt(value);
+                    case "--precision" -> half = switch (value) {
+                        case "float32" -> false;
+                        case "float16" -> true;
+                        default -> throw new IllegalArgumentException(
+                                "--precision is float32 or float16, got " + value + "\n" + USAGE);
+                    };
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
                 }
             }
@@ -147,7 +159,7 @@ public final class TrainStepBenchmark {
             if (warmup < 0 || steps < 1) {
                 throw new IllegalArgumentException(USAGE);
             }
-            return new Options(variant, List.copyOf(shapes), warmup, steps);
+            return new Options(variant, List.copyOf(shapes), warmup, steps, half);
         }
     }
 }

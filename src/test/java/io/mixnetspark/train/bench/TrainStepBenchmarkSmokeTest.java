@@ -18,7 +18,17 @@ class TrainStepBenchmarkSmokeTest {
                 new String[] {"--shape", "2x32", "--warmup", "1", "--steps", "1"}),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String report = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(report.matches("(?s).*\\| mixnet_s \\| 2 \\| 32 \\| 1 \\| 1 \\| [0-9]+ \\| [0-9.]+ \\|.*"), report);
+        assertTrue(report.matches("(?s).*\\| mixnet_s \\| float32 \\| 2 \\| 32 \\| 1 \\| 1 \\| [0-9]+ \\| [0-9.]+ \\|.*"), report);
+    }
+
+    @Test
+    void measuresMixedPrecisionToo() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        TrainStepBenchmark.run(TrainStepBenchmark.Options.parse(
+                new String[] {"--shape", "2x32", "--warmup", "0", "--steps", "1", "--precision", "float16"}),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String report = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(report.matches("(?s).*\\| mixnet_s \\| float16 \\| 2 \\| 32 \\| 0 \\| 1 \\| [0-9]+ \\| [0-9.]+ \\|.*"), report);
     }
 
     @Test
@@ -26,5 +36,8 @@ class TrainStepBenchmarkSmokeTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainStepBenchmark.Options.parse(new String[] {"--shape", "32"}));
         assertTrue(e.getMessage().contains("BATCHxSIZE"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TrainStepBenchmark.Options.parse(new String[] {"--precision", "bfloat16"}));
+        assertTrue(e.getMessage().contains("float32 or float16"), e.getMessage());
     }
 }
