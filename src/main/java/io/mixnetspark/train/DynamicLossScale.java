@@ -39,11 +39,10 @@ public final class DynamicLossScale {
      * @param growthInterval finite steps in a row after which the scale doubles, positive
      */
     public DynamicLossScale(float initialScale, int growthInterval) {
-        if (!(initialScale > 0) || Float.isInfinite(initialScale) || growthInterval < 1) {
-            throw new IllegalArgumentException("loss scale must be positive and finite and the growth interval at"
-                    + " least 1, got " + initialScale + ", " + growthInterval);
+        if (growthInterval < 1) {
+            throw new IllegalArgumentException("the growth interval must be at least 1, got " + growthInterval);
         }
-        this.scale = initialScale;
+        this.scale = checkedScale(initialScale);
         this.growthInterval = growthInterval;
     }
 
@@ -69,14 +68,22 @@ public final class DynamicLossScale {
      * Continues from a checkpointed state.
      *
      * @param state what {@link #state()} returned
-     * @throws IllegalArgumentException for a scale that is not positive and finite, or a negative count
+     * @throws IllegalArgumentException for a scale that is not positive and finite, or a negative
+     *     count
      */
     public void restore(State state) {
-        if (!(state.scale() > 0) || Float.isInfinite(state.scale()) || state.finiteSteps() < 0) {
-            throw new IllegalArgumentException("invalid loss scale state " + state);
+        if (state.finiteSteps() < 0) {
+            throw new IllegalArgumentException("the count of finite steps cannot be negative: " + state);
         }
-        this.scale = state.scale();
+        this.scale = checkedScale(state.scale());
         this.finiteSteps = state.finiteSteps() % growthInterval;
+    }
+
+    private static float checkedScale(float value) {
+        if (!(value > 0) || Float.isInfinite(value)) {
+            throw new IllegalArgumentException("a loss scale must be positive and finite, got " + value);
+        }
+        return value;
     }
 
     /**
