@@ -26,7 +26,7 @@ ours() {   # mode batch size
       | sed -n 's/.*: \([0-9.]*\) images\/s$/\1/p'
   else
     "${JAVA[@]}" io.mixnetspark.train.bench.TrainStepBenchmark --shape "$2x$3" --warmup 2 --steps 5 2>/dev/null \
-      | awk -F'|' '/^\| mixnet_s/ { gsub(/ /, "", $8); print $8 }'
+      | awk -F'|' '/^\| mixnet_s/ { gsub(/ /, "", $(NF-1)); print $(NF-1) }'
   fi
 }
 
