@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@link MixNetClassifier} on a real multi-JVM cluster ({@code local-cluster}, two executor JVMs of
  * one core): two workers train on 24 real photos (3 classes, 64 px) and end with identical
- * weights; too few slots fail at once; a worker whose JVM is killed after a checkpoint is replaced
- * and the fit resumes from that checkpoint.
+ * weights; too few slots and dynamic allocation fail at once; a worker whose JVM is killed after a
+ * checkpoint is replaced and the fit resumes from that checkpoint.
  */
 class MixNetClassifierClusterTest {
 
@@ -96,6 +97,23 @@ class MixNetClassifierClusterTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(e.getMessage().contains("numWorkers=3 needs 3 task slots"), e.getMessage());
         assertTrue(seconds < 30, "took " + seconds + " s");
+    }
+
+    /**
+     * Barrier stages cannot run under dynamic allocation; the fit says so before its barrier stage.
+     * (The running context's own conf is switched for this test and restored: the setting cannot
+     * be changed through the session's runtime conf.)
+     */
+    @Test
+    void dynamicAllocationIsRefusedNamingTheSetting() {
+        SparkConf conf = spark.sparkContext().conf();
+        conf.set("spark.dynamicAllocation.enabled", "true");
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> tiny(1).fit(photos));
+            assertTrue(e.getMessage().contains("spark.dynamicAllocation.enabled=false"), e.getMessage());
+        } finally {
+            conf.remove("spark.dynamicAllocation.enabled");
+        }
     }
 
     @Test
