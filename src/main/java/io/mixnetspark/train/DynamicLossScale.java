@@ -33,6 +33,16 @@ public final class DynamicLossScale {
     private int finiteSteps;
 
     /**
+     * Creates a scale with PyTorch {@code GradScaler}'s defaults: {@link #INITIAL_SCALE}, doubled
+     * after {@link #GROWTH_INTERVAL} finite steps.
+     *
+     * @return a new scale
+     */
+    public static DynamicLossScale pytorchDefaults() {
+        return new DynamicLossScale(INITIAL_SCALE, GROWTH_INTERVAL);
+    }
+
+    /**
      * Creates a scale.
      *
      * @param initialScale the first scale, positive
@@ -95,12 +105,14 @@ public final class DynamicLossScale {
      * @return true when the step should be applied, false when it must be skipped
      */
     public boolean unscale(Collection<NDArray> gradients) {
-        boolean finite = true;
+        // an infinity or NaN anywhere makes the total non-finite; one read per step, not one per
+        // tensor (each read waits for the device); the sums belong to the gradients' manager
+        NDArray total = null;
         for (NDArray gradient : gradients) {
             gradient.divi(scale);
-            // an infinity or NaN anywhere makes the sum non-finite; the sum belongs to the gradient's manager
-            finite &= Float.isFinite(gradient.sum().getFloat());
+            total = total == null ? gradient.sum() : total.addi(gradient.sum());
         }
+        boolean finite = total == null || Float.isFinite(total.getFloat());
         if (finite) {
             if (++finiteSteps == growthInterval) {
                 scale *= 2;

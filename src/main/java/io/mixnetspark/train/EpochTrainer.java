@@ -117,7 +117,7 @@ public final class EpochTrainer implements AutoCloseable {
                     + " slower on the CPU)", model.device());
             return null;
         }
-        return new DynamicLossScale(DynamicLossScale.INITIAL_SCALE, DynamicLossScale.GROWTH_INTERVAL);
+        return DynamicLossScale.pytorchDefaults();
     }
 
     /**

@@ -76,8 +76,7 @@ public final class TrainStepBenchmark {
         Batch batch = randomBatch(shape, config.numClasses());
         try (MixNetModel model = MixNetModel.create(config, Device.cpu());
                 EpochTrainer trainer = new EpochTrainer(model, recipe, options.warmup() + options.steps(),
-                        GradientSync.LOCAL, options.half() ? new DynamicLossScale(DynamicLossScale.INITIAL_SCALE,
-                                DynamicLossScale.GROWTH_INTERVAL) : null)) {
+                        GradientSync.LOCAL, options.half() ? DynamicLossScale.pytorchDefaults() : null)) {
             if (options.warmup() > 0) {
                 trainer.trainEpoch(Collections.nCopies(options.warmup(), batch).iterator());
             }
