@@ -15,8 +15,9 @@ import java.util.TreeSet;
  * MindCV's {@code ckpt_save_interval}, {@code keep_checkpoint_max} and {@code ckpt_save_policy} do:
  * a checkpoint every {@code interval} epochs and after the last epoch; then {@link Policy#LATEST_K}
  * keeps the {@code keep} newest and {@link Policy#TOP_K} the {@code keep} with the best validation
- * top-1 (ties: the newer; an epoch without a validation figure ranks last). The newest checkpoint is always kept, whatever the policy, because a
- * retried or resumed fit continues from it; so {@code TOP_K} may keep {@code keep + 1}.
+ * top-1 (ties: the newer; an epoch without a validation figure ranks last). The newest checkpoint
+ * is always kept, whatever the policy, because a retried or resumed fit continues from it; so
+ * {@code TOP_K} may keep {@code keep + 1}.
  *
  * @param keep checkpoints kept (>= 1), or 0 to keep every one
  * @param policy which ones
