@@ -9,7 +9,8 @@ import io.mixnetspark.data.decode.RgbImage;
  * antialiasing), coefficients normalised in double and converted to 22-bit fixed point, a
  * horizontal pass rounded and clipped to 8 bits, then a vertical pass over those 8-bit values.
  * Both passes run as sums of whole int arrays ({@code accumulate}), about 25 % faster than
- * Resample.c's loop order in Java and with the same bytes.
+ * Resample.c's loop order in Java and with the same bytes; the working arrays are the calling
+ * thread's {@link ResizeBuffers}, reused from image to image.
  *
  * <p>A crop can be given ({@code crop} then resize, as torchvision's {@code resized_crop} does),
  * and an output window, so that only the pixels a later centre crop keeps are computed: every
@@ -21,6 +22,8 @@ public final class PilResize {
     private static final int PRECISION_BITS = 32 - 8 - 2;
     private static final double BICUBIC_SUPPORT = 2.0;
     private static final double A = -0.5;
+    /** Input rows per horizontal-pass strip: the fastest of 16-256 and the whole crop, measured. */
+    private static final int STRIP_ROWS = 128;
 
     private PilResize() {}
 
@@ -60,62 +63,70 @@ public final class PilResize {
         int rowCount = vertical ? rows.inputSpan() : window.height();
 
         // horizontal pass over the input rows the vertical pass needs; out: window.width() columns
+        ResizeBuffers buffers = ResizeBuffers.current();
         int[][] pass = horizontal ? horizontalPass(src, crop, firstRow, rowCount,
-                Coefficients.of(crop.width(), width, window.x(), window.width()))
+                Coefficients.of(crop.width(), width, window.x(), window.width()), buffers)
                 : copyColumns(src, crop, firstRow, rowCount, window);
-        byte[] pixels = vertical ? verticalPass(pass, rows, firstRow) : pack(pass);
+        byte[] pixels = vertical ? verticalPass(pass, window.width(), rows, firstRow, buffers)
+                : pack(pass, rowCount, window.width());
         return new RgbImage(window.width(), window.height(), pixels);
     }
 
     /**
-     * The horizontal pass, on the input transposed to one int array per column ({@code
-     * [row][channel]} inside): each output column is a weighted sum of whole input columns. Returns
-     * one int array per row of the rounded, clipped 8-bit results, as Resample.c keeps them.
+     * The horizontal pass, strip by strip of {@link #STRIP_ROWS} input rows: each strip is
+     * transposed to one int array per column ({@code [row][channel]} inside), so each output column
+     * is a weighted sum of whole input columns, and the strip stays in the core's cache. Returns one
+     * int array per row (at least {@code 3 * c.count()} long) of the rounded, clipped 8-bit results,
+     * as Resample.c keeps them.
      */
-    private static int[][] horizontalPass(RgbImage src, Region crop, int firstRow, int rowCount, Coefficients c) {
+    private static int[][] horizontalPass(RgbImage src, Region crop, int firstRow, int rowCount, Coefficients c,
+            ResizeBuffers buffers) {
         int firstColumn = c.firstInput();
-        int[][] columns = transpose(src, crop.x() + firstColumn, crop.y() + firstRow, c.inputSpan(), rowCount);
         int outW = c.count();
-        int[][] out = new int[rowCount][3 * outW];
-        int[] acc = new int[3 * rowCount];
-        for (int xx = 0; xx < outW; xx++) {
-            int xmin = c.bounds[2 * xx] - firstColumn;
-            accumulate(acc, columns, xmin, c.bounds[2 * xx + 1], c.kk, xx * c.ksize);
-            for (int r = 0, i = 0, o = 3 * xx; r < rowCount; r++, i += 3) {
-                int[] row = out[r];
-                row[o] = clip(acc[i]);
-                row[o + 1] = clip(acc[i + 1]);
-                row[o + 2] = clip(acc[i + 2]);
+        int strip = Math.min(STRIP_ROWS, rowCount);
+        int[][] out = buffers.lines(rowCount, 3 * outW);
+        int[][] columns = buffers.columns(c.inputSpan(), 3 * strip);
+        int[] acc = buffers.acc(3 * strip);
+        for (int r0 = 0; r0 < rowCount; r0 += strip) {
+            int rows = Math.min(strip, rowCount - r0);
+            transpose(src, crop.x() + firstColumn, crop.y() + firstRow + r0, c.inputSpan(), rows, columns);
+            for (int xx = 0; xx < outW; xx++) {
+                accumulate(acc, 3 * rows, columns, c.bounds[2 * xx] - firstColumn, c.bounds[2 * xx + 1], c.kk,
+                        xx * c.ksize);
+                for (int r = 0, i = 0, o = 3 * xx; r < rows; r++, i += 3) {
+                    int[] row = out[r0 + r];
+                    row[o] = clip(acc[i]);
+                    row[o + 1] = clip(acc[i + 1]);
+                    row[o + 2] = clip(acc[i + 2]);
+                }
             }
         }
         return out;
     }
 
-    /** Copies {@code columns x rows} RGB pixels from {@code (x, y)} on, one int array per column. */
-    private static int[][] transpose(RgbImage src, int x, int y, int columns, int rows) {
+    /** Copies {@code columns x rows} RGB pixels from {@code (x, y)} on into {@code out}, one array per column. */
+    private static void transpose(RgbImage src, int x, int y, int columns, int rows, int[][] out) {
         byte[] in = src.pixels();
         int stride = 3 * src.width();
-        int[][] out = new int[columns][3 * rows];
-        // column by column: the rows' cache lines stay in L1 from one column to the next
+        // column by column: the strip's cache lines stay in L1 from one column to the next
         for (int cx = 0; cx < columns; cx++) {
             int[] column = out[cx];
             int p = y * stride + 3 * (x + cx);
-            for (int o = 0; o < column.length; o += 3, p += stride) {
+            for (int o = 0; o < 3 * rows; o += 3, p += stride) {
                 column[o] = in[p] & 0xFF;
                 column[o + 1] = in[p + 1] & 0xFF;
                 column[o + 2] = in[p + 2] & 0xFF;
             }
         }
-        return out;
     }
 
-    private static byte[] verticalPass(int[][] rows, Coefficients c, int firstRow) {
+    private static byte[] verticalPass(int[][] rows, int width, Coefficients c, int firstRow, ResizeBuffers buffers) {
         int outH = c.count();
-        int stride = rows[0].length;
+        int stride = 3 * width;
         byte[] out = new byte[outH * stride];
-        int[] acc = new int[stride];
+        int[] acc = buffers.acc(stride);
         for (int yy = 0; yy < outH; yy++) {
-            accumulate(acc, rows, c.bounds[2 * yy] - firstRow, c.bounds[2 * yy + 1], c.kk, yy * c.ksize);
+            accumulate(acc, stride, rows, c.bounds[2 * yy] - firstRow, c.bounds[2 * yy + 1], c.kk, yy * c.ksize);
             int o = yy * stride;
             for (int i = 0; i < stride; i++) {
                 out[o + i] = (byte) clip(acc[i]);
@@ -125,17 +136,17 @@ public final class PilResize {
     }
 
     /**
-     * {@code acc = 0.5 + sum over taps t of lines[first + t] * kk[k + t]}, in fixed point, whole
-     * arrays tap by tap: {@code acc[i] += line[i] * w} over two int arrays at the same index is the
+     * {@code acc = 0.5 + sum over taps t of lines[first + t] * kk[k + t]} over the first {@code n}
+     * elements, in fixed point, whole arrays tap by tap: {@code acc[i] += line[i] * w} over two int arrays at the same index is the
      * loop shape Java 17's JIT vectorises (byte-to-int loads, or an offset into a second int array,
      * keep it from that). Integer sums do not depend on their order, so the bytes are Resample.c's.
      */
-    private static void accumulate(int[] acc, int[][] lines, int first, int taps, int[] kk, int k) {
-        java.util.Arrays.fill(acc, 1 << (PRECISION_BITS - 1));
+    private static void accumulate(int[] acc, int n, int[][] lines, int first, int taps, int[] kk, int k) {
+        java.util.Arrays.fill(acc, 0, n, 1 << (PRECISION_BITS - 1));
         for (int t = 0; t < taps; t++) {
             int w = kk[k + t];
             int[] line = lines[first + t];
-            for (int i = 0; i < acc.length; i++) {
+            for (int i = 0; i < n; i++) {
                 acc[i] += line[i] * w;
             }
         }
@@ -154,10 +165,10 @@ public final class PilResize {
         return out;
     }
 
-    private static byte[] pack(int[][] rows) {
-        int stride = rows[0].length;
-        byte[] out = new byte[rows.length * stride];
-        for (int r = 0; r < rows.length; r++) {
+    private static byte[] pack(int[][] rows, int count, int width) {
+        int stride = 3 * width;
+        byte[] out = new byte[count * stride];
+        for (int r = 0; r < count; r++) {
             for (int i = 0; i < stride; i++) {
                 out[r * stride + i] = (byte) rows[r][i];
             }
