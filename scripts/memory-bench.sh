@@ -4,7 +4,8 @@
 # symbolic links across file systems), default 100 x 1,000 = 100,000 images, at IMAGE_SIZE pixels.
 # Every INTERVAL seconds it samples the labeling JVM's resident set (VmRSS: heap, native tensors,
 # PyTorch's and glibc's allocators), its peak so far (VmHWM) and the Java heap in use (jstat: all
-# generations, and the old generation alone, which holds what survives collections) into
+# generations, and the old generation alone, which holds what survives collections) and the heap
+# the JVM has committed (RSS minus it is roughly the native side: tensors, allocators, code) into
 # target/memory-bench-COPIES.csv, then prints ten evenly spaced samples and predict's summary line.
 # Usage: scripts/memory-bench.sh   (COPIES, IMAGE_SIZE, BATCH, INTERVAL, WEIGHTS may be overridden)
 set -euo pipefail
@@ -33,13 +34,13 @@ fi
 ./mixnet predict --data_dir "$LAKE" --ckpt_path "$WEIGHTS" --batch_size "$BATCH" --image_size "$IMAGE_SIZE" \
     --database mixnet_memory --run_id "memory-$COPIES" > "target/memory-bench-$COPIES.out" 2> "target/memory-bench-$COPIES.err" &
 PID=$!
-echo "seconds,rss_mib,peak_rss_mib,heap_used_mib,old_gen_used_mib" > "$CSV"
+echo "seconds,rss_mib,peak_rss_mib,heap_used_mib,old_gen_used_mib,heap_committed_mib" > "$CSV"
 START=$(date +%s)
 while kill -0 "$PID" 2>/dev/null; do
   status="$(cat "/proc/$PID/status" 2>/dev/null || true)"
   rss=$(awk '/^VmRSS/ {print int($2 / 1024)}' <<< "$status")
   peak=$(awk '/^VmHWM/ {print int($2 / 1024)}' <<< "$status")
-  heap=$(jstat -gc "$PID" 2>/dev/null | awk 'NR == 2 {print int(($3 + $4 + $6 + $8) / 1024) "," int($8 / 1024)}' || true)
+  heap=$(jstat -gc "$PID" 2>/dev/null | awk 'NR == 2 {print int(($3 + $4 + $6 + $8) / 1024) "," int($8 / 1024) "," int(($1 + $2 + $5 + $7) / 1024)}' || true)
   [ -n "$rss" ] && [ -n "$heap" ] && echo "$(( $(date +%s) - START )),$rss,$peak,$heap" >> "$CSV"
   sleep "$INTERVAL"
 done
