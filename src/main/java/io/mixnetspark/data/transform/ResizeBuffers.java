@@ -15,8 +15,8 @@ final class ResizeBuffers {
 
     private static final ThreadLocal<ResizeBuffers> CURRENT = ThreadLocal.withInitial(ResizeBuffers::new);
 
-    private int[][] lines = new int[0][0];
-    private int[][] columns = new int[0][0];
+    private final KeptArrays lines = new KeptArrays();
+    private final KeptArrays columns = new KeptArrays();
     private int[] acc = new int[0];
 
     private ResizeBuffers() {}
@@ -38,14 +38,7 @@ final class ResizeBuffers {
      * @return arrays whose contents are left over from earlier calls
      */
     int[][] lines(int count, int length) {
-        if (fits(lines, count, length)) {
-            return lines;
-        }
-        int[][] fresh = grown(lines, count, length);
-        if (keepable(fresh)) {
-            lines = fresh;
-        }
-        return fresh;
+        return lines.atLeast(count, length);
     }
 
     /**
@@ -56,14 +49,7 @@ final class ResizeBuffers {
      * @return arrays whose contents are left over from earlier calls
      */
     int[][] columns(int count, int length) {
-        if (fits(columns, count, length)) {
-            return columns;
-        }
-        int[][] fresh = grown(columns, count, length);
-        if (keepable(fresh)) {
-            columns = fresh;
-        }
-        return fresh;
+        return columns.atLeast(count, length);
     }
 
     /**
@@ -79,18 +65,23 @@ final class ResizeBuffers {
         return acc;
     }
 
-    private static boolean fits(int[][] arrays, int count, int length) {
-        return arrays.length >= count && (count == 0 || arrays[0].length >= length);
-    }
+    /** One kind of kept array of arrays, replaced by a larger one when a request does not fit. */
+    private static final class KeptArrays {
+        private int[][] arrays = new int[0][0];
 
-    /** Arrays covering both the old ones and the request, or just the request when that is too large. */
-    private static int[][] grown(int[][] old, int count, int length) {
-        int newCount = Math.max(count, old.length);
-        int newLength = Math.max(length, old.length == 0 ? 0 : old[0].length);
-        return (long) newCount * newLength <= KEPT_INTS ? new int[newCount][newLength] : new int[count][length];
-    }
-
-    private static boolean keepable(int[][] arrays) {
-        return (long) arrays.length * arrays[0].length <= KEPT_INTS;
+        int[][] atLeast(int count, int length) {
+            if (arrays.length >= count && (count == 0 || arrays[0].length >= length)) {
+                return arrays;
+            }
+            // cover both the kept arrays and the request, or just the request when that is too large
+            int newCount = Math.max(count, arrays.length);
+            int newLength = Math.max(length, arrays.length == 0 ? 0 : arrays[0].length);
+            int[][] fresh = (long) newCount * newLength <= KEPT_INTS ? new int[newCount][newLength]
+                    : new int[count][length];
+            if ((long) fresh.length * fresh[0].length <= KEPT_INTS) {
+                arrays = fresh;
+            }
+            return fresh;
+        }
     }
 }
