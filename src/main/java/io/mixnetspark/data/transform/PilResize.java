@@ -137,9 +137,10 @@ public final class PilResize {
 
     /**
      * {@code acc = 0.5 + sum over taps t of lines[first + t] * kk[k + t]} over the first {@code n}
-     * elements, in fixed point, whole arrays tap by tap: {@code acc[i] += line[i] * w} over two int arrays at the same index is the
-     * loop shape Java 17's JIT vectorises (byte-to-int loads, or an offset into a second int array,
-     * keep it from that). Integer sums do not depend on their order, so the bytes are Resample.c's.
+     * elements, in fixed point, whole arrays tap by tap: {@code acc[i] += line[i] * w} over two int
+     * arrays at the same index is the loop shape Java 17's JIT vectorises (byte-to-int loads, or an
+     * offset into a second int array, keep it from that). Integer sums do not depend on their order,
+     * so the bytes are Resample.c's.
      */
     private static void accumulate(int[] acc, int n, int[][] lines, int first, int taps, int[] kk, int k) {
         java.util.Arrays.fill(acc, 0, n, 1 << (PRECISION_BITS - 1));
