@@ -62,11 +62,14 @@ public final class PilResize {
         int firstRow = vertical ? rows.firstInput() : window.y();
         int rowCount = vertical ? rows.inputSpan() : window.height();
 
+        if (!horizontal && !vertical) {
+            return new RgbImage(window.width(), window.height(), copyWindow(src, crop, window));
+        }
         // horizontal pass over the input rows the vertical pass needs; out: window.width() columns
         ResizeBuffers buffers = ResizeBuffers.current();
         int[][] pass = horizontal ? horizontalPass(src, crop, firstRow, rowCount,
                 Coefficients.of(crop.width(), width, window.x(), window.width()), buffers)
-                : copyColumns(src, crop, firstRow, rowCount, window);
+                : widenRows(src, crop, firstRow, rowCount, window, buffers);
         byte[] pixels = vertical ? verticalPass(pass, window.width(), rows, firstRow, buffers)
                 : pack(pass, rowCount, window.width());
         return new RgbImage(window.width(), window.height(), pixels);
@@ -153,15 +156,29 @@ public final class PilResize {
         }
     }
 
-    private static int[][] copyColumns(RgbImage src, Region crop, int firstRow, int rowCount, Region window) {
+    /** The window's columns of {@code rowCount} input rows from {@code firstRow} on, as ints for the vertical pass. */
+    private static int[][] widenRows(RgbImage src, Region crop, int firstRow, int rowCount, Region window,
+            ResizeBuffers buffers) {
         byte[] in = src.pixels();
-        int[][] out = new int[rowCount][3 * window.width()];
+        int length = 3 * window.width();
+        int[][] out = buffers.lines(rowCount, length);
         for (int r = 0; r < rowCount; r++) {
             int from = ((crop.y() + firstRow + r) * src.width() + crop.x() + window.x()) * 3;
             int[] row = out[r];
-            for (int i = 0; i < row.length; i++) {
+            for (int i = 0; i < length; i++) {
                 row[i] = in[from + i] & 0xFF;
             }
+        }
+        return out;
+    }
+
+    /** No resize on either axis: the window of the crop, row by row. */
+    private static byte[] copyWindow(RgbImage src, Region crop, Region window) {
+        int length = 3 * window.width();
+        byte[] out = new byte[window.height() * length];
+        for (int r = 0; r < window.height(); r++) {
+            int from = ((crop.y() + window.y() + r) * src.width() + crop.x() + window.x()) * 3;
+            System.arraycopy(src.pixels(), from, out, r * length, length);
         }
         return out;
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link PilResize} against PIL's own {@code crop}, {@code resize(BICUBIC)} and {@code crop} of an
  * output window ({@code src/test/resources/python/pil_resize_reference.py}, Debian's python3-pil),
  * byte for byte: downscales strong enough for the antialiasing filter to widen, upscales,
- * one-axis resizes, windows touching the edges and single pixels, on a real photo.
+ * one-axis resizes, a crop without resize, windows touching the edges and single pixels, on a real
+ * photo.
  */
 class PilResizeTest {
 
@@ -64,6 +65,7 @@ class PilResizeTest {
                 new int[] {0, 0, 224, 224, 37, 29, 0, 0, 37, 29}, // a 6x downscale: wide filter
                 new int[] {10, 20, 200, 150, 200, 61, 0, 0, 200, 61}, // vertical only
                 new int[] {5, 0, 150, 224, 41, 224, 3, 100, 38, 124}, // horizontal only, window at the edge
+                new int[] {20, 30, 150, 100, 150, 100, 5, 7, 120, 80}, // no resize: a window of the crop
                 new int[] {0, 0, 224, 224, 1, 1, 0, 0, 1, 1}, // to one pixel
                 new int[] {100, 100, 1, 1, 9, 9, 0, 0, 9, 9})); // from one pixel
         for (int i = 0; i < 40; i++) {
