@@ -79,8 +79,14 @@ public final class MixedConv2d extends NamedBlock {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        return new NDList(runsAsOneConv(training) ? groupedConv(ps, x, training, null, null)
-                : perGroup(x, (g, part) -> Layers.convolve(ps, convs.get(g), part, training)));
+        if (runsAsOneConv(training)) {
+            return new NDList(groupedConv(ps, x, training, null, null));
+        }
+        // In training a group's channel slice is made contiguous before its convolution, which
+        // autograd then keeps for the backward pass; otherwise the convolution copies the strided
+        // slice in the forward pass and again in the backward pass.
+        return new NDList(perGroup(x, (g, part) -> Layers.convolve(ps, convs.get(g),
+                training ? Layers.channelsLastOnCpu(part) : part, training)));
     }
 
     /**

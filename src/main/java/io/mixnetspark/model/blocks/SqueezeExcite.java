@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.mixnetspark.model.arch.Activation;
@@ -40,7 +39,7 @@ public final class SqueezeExcite extends NamedBlock {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray squeezed = Pool.globalAvgPool2d(x).expandDims(2).expandDims(3);
+        NDArray squeezed = x.sum(new int[] {2, 3}, true).div(x.getShape().get(2) * x.getShape().get(3));
         NDArray hidden = Layers.activate(activation, Layers.convolve(ps, reduce, squeezed, training));
         NDArray gate = ai.djl.nn.Activation.sigmoid(Layers.convolve(ps, expand, hidden, training));
         return new NDList(x.mul(gate));
