@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
@@ -53,7 +52,7 @@ public final class MixNet extends NamedBlock {
     private final Sequence stages;
     private final Block convHead;
     private final Block bn2;
-    private final Block dropout;
+    private final float dropRate;
     private final Linear classifier;
 
     /**
@@ -68,8 +67,7 @@ public final class MixNet extends NamedBlock {
         stages = module("blocks", buildStages(plan));
         convHead = module("conv_head", Layers.conv(MixNetVariant.HEAD_CHANNELS, 1, 1, 1, false));
         bn2 = module("bn2", Layers.batchNorm());
-        dropout = Dropout.builder().optRate(plan.config().dropRate()).build();
-        addChildBlock("dropout", dropout);
+        dropRate = plan.config().dropRate();
         classifier = module("classifier", Linear.builder().setUnits(plan.config().numClasses()).build());
         float range = (float) (1.0 / Math.sqrt(plan.config().numClasses()));
         classifier.setInitializer(new UniformInitializer(range), Parameter.Type.WEIGHT);
@@ -131,7 +129,7 @@ public final class MixNet extends NamedBlock {
         x = Layers.activate(Activation.RELU, ConvBn.forward(ps, convHead, bn2, x, training));
         tap.accept(HEAD, x);
         x = Layers.toFloat32(Pool.globalAvgPool2d(x));
-        x = run(dropout, ps, x, training);
+        x = Layers.dropout(x, dropRate, training);
         return run(classifier, ps, x, training);
     }
 
@@ -155,7 +153,6 @@ public final class MixNet extends NamedBlock {
             shape = b.getOutputShapes(new Shape[] {shape})[0];
         }
         Shape pooled = new Shape(shape.get(0), shape.get(1));
-        dropout.initialize(manager, dataType, pooled);
         classifier.initialize(manager, dataType, pooled);
     }
 

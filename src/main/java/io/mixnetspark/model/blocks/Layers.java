@@ -174,9 +174,28 @@ public final class Layers {
         if (!training || rate <= 0f) {
             return x;
         }
+        return dropWithMask(x, rate, new Shape(x.getShape().get(0), 1, 1, 1));
+    }
+
+    /**
+     * Dropout: in training, zeroes each element with probability {@code rate} and scales the kept
+     * ones by {@code 1 / (1 - rate)}; the identity otherwise. Masks come from {@link MaskRandom}.
+     *
+     * @param x the input
+     * @param rate the drop probability
+     * @param training whether this is a training pass
+     * @return the input, dropped or not
+     */
+    public static NDArray dropout(NDArray x, float rate, boolean training) {
+        if (!training || rate <= 0f) {
+            return x;
+        }
+        return dropWithMask(x, rate, x.getShape());
+    }
+
+    /** Multiplies by a keep mask of {@code maskShape} (broadcast over x) and rescales. */
+    private static NDArray dropWithMask(NDArray x, float rate, Shape maskShape) {
         float keep = 1f - rate;
-        Shape maskShape = new Shape(x.getShape().get(0), 1, 1, 1);
-        NDArray mask = x.getManager().randomUniform(0f, 1f, maskShape, x.getDataType()).lt(keep);
-        return x.mul(mask.toType(x.getDataType(), false)).div(keep);
+        return x.mul(MaskRandom.keepMask(x.getManager(), maskShape, keep, x.getDataType())).div(keep);
     }
 }
