@@ -72,6 +72,7 @@ final class RecipeClassifier {
                 .setCheckpointInterval(recipe.getInt("ckpt_save_interval"))
                 .setCheckpointPolicy(recipe.getString("ckpt_save_policy").toLowerCase(Locale.ROOT))
                 .setDevice(recipe.getString("device"))
+                .setCpuReplicas(recipe.getInt("cpu_replicas"))
                 .setNumWorkers(workers);
         double[] scale = range(recipe, "scale");
         classifier.setCropScale(scale[0], scale[1]);

@@ -117,6 +117,7 @@ public final class RecipeKeys {
         // mixnet-spark
         key("layout", STRING, "imagefolder", "dataset layout: imagefolder, webdataset, parquet or tfrecord");
         key("device", STRING, "auto", "auto (the GPU Spark assigned, else CPU), cpu or gpu");
+        key("cpu_replicas", INTEGER, 0, "data-parallel replicas per CPU worker, one core each (0 = one per core)");
     }
 
     private RecipeKeys() {}

@@ -1,13 +1,12 @@
 package io.mixnetspark.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import io.mixnetspark.metrics.TopKAccumulator;
 import io.mixnetspark.model.MixNetModel;
 import java.util.ArrayList;
@@ -22,17 +21,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code EpochTrainer} trains a {@link MixNetModel} one epoch at a time on one worker. Each step:
- * reseed the engine, {@link BatchMix Mixup or CutMix} when the recipe turns them on, forward in
- * training mode, {@link LabelSmoothingCrossEntropy label-smoothed loss}, backward, {@link GradientSync#synchronize}, the {@link LearningRateSchedule scheduled}
- * learning rate, a {@link MomentumSgd} update, then the {@link WeightsEma} update when EMA is on. At
- * the end of each epoch the BatchNorm running statistics go through {@link
- * GradientSync#averageBatchNormStatistics}.
+ * {@link BatchMix Mixup or CutMix} when the recipe turns them on, forward in training mode and
+ * {@link LabelSmoothingCrossEntropy label-smoothed loss} then backward, on the CPU as {@link
+ * CpuReplicas data-parallel replicas} (one per core by default; {@link TrainingRecipe#cpuReplicas()}),
+ * {@link GradientSync#synchronize}, the {@link LearningRateSchedule scheduled} learning rate, a
+ * {@link MomentumSgd} update, then the {@link WeightsEma} update when EMA is on. At the end of each
+ * epoch the replicas' BatchNorm running statistics are averaged into the network's, which then go
+ * through {@link GradientSync#averageBatchNormStatistics}.
  *
- * <p><b>Randomness.</b> Before every step the engine's generator is seeded from the recipe's seed,
- * the worker's {@link GradientSync#rank() rank} and the global step, and the batch mixing draws from
- * the same seed. Dropout and drop-path masks and the mixing therefore depend only on those three, so a run resumed from a {@link TrainingCheckpoint} draws
- * exactly the masks an uninterrupted run would have drawn. Seeding is engine-wide (DJL and PyTorch
- * keep one generator per process).
+ * <p><b>Randomness.</b> Every step has a seed made from the recipe's seed, the worker's {@link
+ * GradientSync#rank() rank} and the global step. The batch mixing draws from it, and each replica's
+ * dropout and drop-path masks from it and the replica's index ({@link
+ * io.mixnetspark.model.blocks.MaskRandom}). Masks and mixing therefore depend only on those, so a run
+ * resumed from a {@link TrainingCheckpoint} draws exactly the masks an uninterrupted run would have
+ * drawn, whatever the threads' timing.
  *
  * <p><b>Memory.</b> Every step's tensors (batch, activations, gradient handles, temporaries) live in
  * a sub-manager closed at the end of the step; only the weights, momentum buffers and EMA persist,
@@ -46,9 +48,8 @@ import org.slf4j.LoggerFactory;
  * step measured about 27x slower there, and DJL 0.36 cannot hold bfloat16 tensors (BENCHMARKS.md,
  * "Mixed precision").
  *
- * <p>Not thread-safe, and only one trainer can run a step at a time in a JVM (DJL's PyTorch
- * gradient collector is process-wide). Close the trainer to free the optimizer state and EMA; the
- * model stays open.
+ * <p>Not thread-safe. Close the trainer to free the optimizer state, the EMA and the replicas'
+ * threads and arrays; the model stays open.
  */
 public final class EpochTrainer implements AutoCloseable {
 
@@ -66,6 +67,7 @@ public final class EpochTrainer implements AutoCloseable {
     private final DynamicLossScale lossScale;
     private final Map<String, Parameter> trainable = new LinkedHashMap<>();
     private final Map<String, Parameter> runningStatistics = new LinkedHashMap<>();
+    private final CpuReplicas replicas;
     private int completedEpochs;
     private long globalStep;
 
@@ -105,6 +107,11 @@ public final class EpochTrainer implements AutoCloseable {
         NDManager root = model.djlModel().getNDManager();
         this.optimizer = MomentumSgd.of(root, recipe);
         this.ema = recipe.emaDecay() > 0 ? new WeightsEma(model.stateDict(), (float) recipe.emaDecay(), root) : null;
+        this.replicas = new CpuReplicas(model, trainable.values(), runningStatistics.values(), recipe.cpuReplicas());
+        if (replicas.count() > 1) {
+            LOG.info("training {} replicas side by side, one per core, each on an equal share of every batch"
+                    + " (TrainingRecipe.cpuReplicas)", replicas.count());
+        }
     }
 
     /** Float16 where the device runs it fast (a GPU), as the recipe asks; float32 otherwise. */
@@ -131,6 +138,7 @@ public final class EpochTrainer implements AutoCloseable {
      */
     public EpochStats trainEpoch(Iterator<Batch> batches) {
         long start = System.nanoTime();
+        replicas.copyRunningStatistics();
         int steps = 0;
         long images = 0;
         long correct = 0;
@@ -173,33 +181,34 @@ public final class EpochTrainer implements AutoCloseable {
 
     private StepResult step(Batch batch, float lr) {
         NDManager root = model.djlModel().getNDManager();
-        Engine engine = root.getEngine();
         int seed = stepSeed(recipe.seed(), sync.rank(), globalStep);
-        engine.setRandomSeed(seed);
         try (NDManager manager = root.newSubManager()) {
             zeroGradients(manager);
             NDArray labels = manager.create(batch.labels());
             BatchMix.Mixed mixed = recipe.mixing().mixesNothing() ? null
                     : recipe.mixing().apply(batch, model.config().numClasses(), recipe.labelSmoothing(), seed);
-            NDArray images = manager.create(mixed == null ? batch.pixels() : mixed.pixels(), batch.shape());
-            if (lossScale != null) {
-                images = images.toType(DataType.FLOAT16, false);
+            NDArray pixels = manager.create(mixed == null ? batch.pixels() : mixed.pixels(), batch.shape());
+            NDArray images = lossScale == null ? pixels : pixels.toType(DataType.FLOAT16, false);
+            NDArray targets = mixed == null ? null
+                    : manager.create(mixed.targets(), new Shape(batch.size(), model.config().numClasses()));
+            float scale = lossScale == null ? 1f : lossScale.scale();
+            List<CpuReplicas.ShardOutput> shards = replicas.run(batch.size(), seed, manager, (shard, ps) -> {
+                NDArray logits = model.network().forward(ps, new NDList(shard.of(images)), true).singletonOrThrow();
+                NDArray lossValue = targets == null ? loss.evaluate(new NDList(shard.of(labels)), new NDList(logits))
+                        : LabelSmoothingCrossEntropy.softTargets(shard.of(targets), logits).mean();
+                NDArray weighted = lossValue.mul(shard.fraction());
+                return new CpuReplicas.ShardOutput(weighted.mul(scale), weighted, logits);
+            });
+            float value = 0;
+            NDList logits = new NDList(shards.size());
+            for (CpuReplicas.ShardOutput shard : shards) {
+                value += shard.weightedLoss().getFloat();
+                logits.add(shard.logits());
             }
-            NDArray logits;
-            NDArray lossValue;
-            try (GradientCollector collector = engine.newGradientCollector()) {
-                ParameterStore parameters = new ParameterStore(manager, false);
-                logits = model.network().forward(parameters, new NDList(images), true).singletonOrThrow();
-                lossValue = mixed == null ? loss.evaluate(new NDList(labels), new NDList(logits))
-                        : LabelSmoothingCrossEntropy.softTargets(
-                                manager.create(mixed.targets(), logits.getShape()), logits).mean();
-                collector.backward(lossScale == null ? lossValue : lossValue.mul(lossScale.scale()));
-            }
-            float value = lossValue.getFloat();
             if (!Float.isFinite(value)) {
                 throw new IllegalStateException("training diverged: loss " + value + " at step " + globalStep);
             }
-            long correct = logits.argMax(1).eq(labels.toType(DataType.INT64, false)).sum().getLong();
+            long correct = NDArrays.concat(logits).argMax(1).eq(labels.toType(DataType.INT64, false)).sum().getLong();
 
             Map<String, NDArray> gradients = new LinkedHashMap<>();
             Map<String, NDArray> weights = new LinkedHashMap<>();
@@ -228,6 +237,7 @@ public final class EpochTrainer implements AutoCloseable {
             NDArray gradient = owned(p.getArray().getGradient(), manager);
             gradient.subi(gradient);
         }
+        replicas.zeroGradients(manager);
     }
 
     /** Moves a handle created on the model's manager to the step's manager, so it is freed. */
@@ -237,6 +247,7 @@ public final class EpochTrainer implements AutoCloseable {
     }
 
     private void averageRunningStatistics() {
+        replicas.averageRunningStatistics();
         Map<String, NDArray> arrays = new LinkedHashMap<>();
         runningStatistics.forEach((key, p) -> arrays.put(key, p.getArray()));
         sync.averageBatchNormStatistics(Collections.unmodifiableMap(arrays));
@@ -356,6 +367,16 @@ public final class EpochTrainer implements AutoCloseable {
     }
 
     /**
+     * Returns how many data-parallel replicas a step on a batch of this size uses.
+     *
+     * @param batchSize images in the batch
+     * @return 1 on a GPU or for small batches, else up to {@link TrainingRecipe#cpuReplicas()}
+     */
+    public int replicasFor(int batchSize) {
+        return replicas.usedFor(batchSize);
+    }
+
+    /**
      * Returns the optimizer (for its momentum buffers).
      *
      * @return the optimizer
@@ -385,6 +406,7 @@ public final class EpochTrainer implements AutoCloseable {
     /** Frees the momentum buffers and the EMA (the model stays open). */
     @Override
     public void close() {
+        replicas.close();
         optimizer.close();
         if (ema != null) {
             ema.close();

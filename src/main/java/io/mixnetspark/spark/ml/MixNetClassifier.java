@@ -276,6 +276,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
                 .optEmaDecay(getEmaDecay())
                 .optImageSize(getImageSize())
                 .optMixedPrecision(getMixedPrecision())
+                .optCpuReplicas(getCpuReplicas())
                 .build();
     }
 
@@ -548,6 +549,11 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     @Override
     public IntParam decodeThreads() {
         return params.decodeThreads;
+    }
+
+    @Override
+    public IntParam cpuReplicas() {
+        return params.cpuReplicas;
     }
 
     /**
@@ -1014,5 +1020,18 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      */
     public MixNetClassifier setDecodeThreads(int value) {
         return checked(params.decodeThreads, value);
+    }
+
+    /**
+     * Sets how many data-parallel replicas of the network each CPU worker trains, each on one core
+     * and an equal share of every batch, BatchNorm normalising each share on its own (see {@link
+     * TrainingRecipe.Builder#optCpuReplicas}). Default 0: one per PyTorch intra-op thread. 1 trains
+     * each batch whole on every core. GPU workers train one replica.
+     *
+     * @param value the value
+     * @return this classifier
+     */
+    public MixNetClassifier setCpuReplicas(int value) {
+        return checked(params.cpuReplicas, value);
     }
 }

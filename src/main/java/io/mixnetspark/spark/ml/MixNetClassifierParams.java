@@ -157,6 +157,9 @@ public interface MixNetClassifierParams extends Params {
     /** @return image preparation threads per worker; 0 = the task's CPUs. Default 0. */
     IntParam decodeThreads();
 
+    /** @return data-parallel replicas per CPU worker; 0 = one per PyTorch thread. Default 0. */
+    IntParam cpuReplicas();
+
     /** @return the input column */
     default String getInputCol() {
         return getOrDefault(inputCol());
@@ -377,6 +380,11 @@ public interface MixNetClassifierParams extends Params {
         return (Integer) getOrDefault(decodeThreads());
     }
 
+    /** @return the replicas per CPU worker */
+    default int getCpuReplicas() {
+        return (Integer) getOrDefault(cpuReplicas());
+    }
+
     /**
      * Creates the params for an owner and sets their defaults; called once from the stage's
      * constructor after its uid is known.
@@ -443,6 +451,7 @@ public interface MixNetClassifierParams extends Params {
         final BooleanParam dropRemainder;
         final Param<String> device;
         final IntParam decodeThreads;
+        final IntParam cpuReplicas;
 
         private ParamSet(Params owner) {
             inputCol = new Param<>(owner, "inputCol", "column of encoded training images (binary)");
@@ -536,6 +545,9 @@ public interface MixNetClassifierParams extends Params {
                     ParamValidators.inArray(Arrays.asList(MixNetModelParams.DEVICES)));
             decodeThreads = new IntParam(owner, "decodeThreads",
                     "image preparation threads per worker (>= 0; 0 = the task's CPUs)", ParamValidators.gtEq(0));
+            cpuReplicas = new IntParam(owner, "cpuReplicas", "data-parallel replicas of the network per CPU worker,"
+                    + " each on one core and an equal share of every batch (>= 0; 0 = one per PyTorch thread)",
+                    ParamValidators.gtEq(0));
             TrainingRecipe mindcv = TrainingRecipe.mindcvMixnetS();
             owner.setDefault(inputCol, "image");
             owner.setDefault(labelCol, "label");
@@ -581,6 +593,7 @@ public interface MixNetClassifierParams extends Params {
             owner.setDefault(dropRemainder, false);
             owner.setDefault(device, "auto");
             owner.setDefault(decodeThreads, 0);
+            owner.setDefault(cpuReplicas, 0);
         }
     }
 }

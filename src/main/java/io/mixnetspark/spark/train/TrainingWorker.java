@@ -43,9 +43,9 @@ import org.slf4j.LoggerFactory;
  * CheckpointRetention} does not keep. It returns a digest of its final weights; rank 0 also returns
  * the weights and the history.
  *
- * <p>One worker per executor JVM: DJL's PyTorch engine keeps one random generator and one gradient
- * mode per process, so a second worker in the same JVM fails with a message instead of silently
- * corrupting the first.
+ * <p>One worker per executor JVM: the PyTorch engine keeps one random generator and one intra-op
+ * thread count per process, so a second worker in the same JVM fails with a message instead of
+ * silently disturbing the first.
  */
 final class TrainingWorker implements Serializable {
 

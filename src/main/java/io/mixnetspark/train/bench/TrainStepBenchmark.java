@@ -29,7 +29,11 @@ import java.util.Random;
  *
  * <pre>
  * usage: TrainStepBenchmark [--model mixnet_s] [--shape 32x224 --shape 64x128] [--warmup 3] [--steps 10]
+ *     [--precision float32|float16] [--cpu_replicas N]
  * </pre>
+ *
+ * <p>{@code --cpu_replicas} is {@link TrainingRecipe#cpuReplicas()}: 0 (the default, one replica per
+ * PyTorch thread) or a count; the report names the replicas a step used.
  */
 public final class TrainStepBenchmark {
 
@@ -54,17 +58,20 @@ public final class TrainStepBenchmark {
         out.println("Training step, " + options.variant() + ", CPU, PyTorch "
                 + OfflineEngine.pytorch().getVersion() + ", " + Machine.describe());
         out.println();
-        out.println("| model | precision | batch | size | warmup steps | timed steps | ms/step | images/s |");
-        out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+        out.println("| model | precision | replicas | batch | size | warmup steps | timed steps | ms/step | images/s |");
+        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Options.BatchShape shape : options.shapes()) {
-            EpochStats timed = measure(options, shape);
-            out.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %.0f | %.1f |%n", options.variant(),
-                    options.half() ? "float16" : "float32", shape.batch(), shape.size(), options.warmup(),
-                    options.steps(), timed.msPerStep(), timed.imagesPerSecond());
+            Measured timed = measure(options, shape);
+            out.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %.0f | %.1f |%n", options.variant(),
+                    options.half() ? "float16" : "float32", timed.replicas(), shape.batch(), shape.size(),
+                    options.warmup(), options.steps(), timed.stats().msPerStep(), timed.stats().imagesPerSecond());
         }
     }
 
-    private static EpochStats measure(Options options, Options.BatchShape shape) {
+    /** The timed steps, and how many replicas each used. */
+    private record Measured(EpochStats stats, int replicas) {}
+
+    private static Measured measure(Options options, Options.BatchShape shape) {
         OfflineEngine.pytorch().setRandomSeed(0);
         MixNetConfig config = MixNetConfig.builder(options.variant()).build();
         TrainingRecipe recipe = TrainingRecipe.builder()
@@ -72,6 +79,7 @@ public final class TrainStepBenchmark {
                 .setBatchSize(shape.batch())
                 .setLr(0.01)
                 .optImageSize(shape.size())
+                .optCpuReplicas(options.cpuReplicas())
                 .build();
         Batch batch = randomBatch(shape, config.numClasses());
         try (MixNetModel model = MixNetModel.create(config, Device.cpu());
@@ -80,7 +88,8 @@ public final class TrainStepBenchmark {
             if (options.warmup() > 0) {
                 trainer.trainEpoch(Collections.nCopies(options.warmup(), batch).iterator());
             }
-            return trainer.trainEpoch(Collections.nCopies(options.steps(), batch).iterator());
+            return new Measured(trainer.trainEpoch(Collections.nCopies(options.steps(), batch).iterator()),
+                    trainer.replicasFor(shape.batch()));
         }
     }
 
@@ -105,11 +114,13 @@ public final class TrainStepBenchmark {
      * @param warmup untimed steps per shape
      * @param steps timed steps per shape
      * @param half whether to train in float16 under a loss scale (mixed precision) instead of float32
+     * @param cpuReplicas replicas per step on the CPU, 0 for one per PyTorch thread
      */
-    record Options(MixNetVariant variant, List<BatchShape> shapes, int warmup, int steps, boolean half) {
+    record Options(MixNetVariant variant, List<BatchShape> shapes, int warmup, int steps, boolean half,
+            int cpuReplicas) {
 
         static final String USAGE = "usage: TrainStepBenchmark [--model mixnet_s] [--shape BATCHxSIZE ...]"
-                + " [--warmup N] [--steps N] [--precision float32|float16]";
+                + " [--warmup N] [--steps N] [--precision float32|float16] [--cpu_replicas N]";
 
         /**
          * A batch size and an image side.
@@ -133,6 +144,7 @@ public final class TrainStepBenchmark {
             int warmup = 3;
             int steps = 10;
             boolean half = false;
+            int cpuReplicas = 0;
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("missing value after " + args[i] + "\n" + USAGE);
@@ -143,6 +155,7 @@ public final class TrainStepBenchmark {
                     case "--shape" -> shapes.add(BatchShape.parse(value));
                     case "--warmup" -> warmup = Integer.parseInt(value);
                     case "--steps" -> steps = Integer.parseInt(value);
+                    case "--cpu_replicas" -> cpuReplicas = Integer.parseInt(value);
                     case "--precision" -> half = switch (value) {
                         case "float32" -> false;
                         case "float16" -> true;
@@ -155,10 +168,10 @@ public final class TrainStepBenchmark {
             if (shapes.isEmpty()) {
                 shapes = List.of(new BatchShape(32, 224), new BatchShape(64, 128));
             }
-            if (warmup < 0 || steps < 1) {
+            if (warmup < 0 || steps < 1 || cpuReplicas < 0) {
                 throw new IllegalArgumentException(USAGE);
             }
-            return new Options(variant, List.copyOf(shapes), warmup, steps, half);
+            return new Options(variant, List.copyOf(shapes), warmup, steps, half, cpuReplicas);
         }
     }
 }

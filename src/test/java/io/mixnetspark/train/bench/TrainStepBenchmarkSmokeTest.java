@@ -18,7 +18,7 @@ class TrainStepBenchmarkSmokeTest {
                 new String[] {"--shape", "2x32", "--warmup", "1", "--steps", "1"}),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String report = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(report.matches("(?s).*\\| mixnet_s \\| float32 \\| 2 \\| 32 \\| 1 \\| 1 \\| [0-9]+ \\| [0-9.]+ \\|.*"), report);
+        assertTrue(report.matches("(?s).*\\| mixnet_s \\| float32 \\| 1 \\| 2 \\| 32 \\| 1 \\| 1 \\| [0-9]+ \\| [0-9.]+ \\|.*"), report);
     }
 
     @Test
@@ -28,7 +28,18 @@ class TrainStepBenchmarkSmokeTest {
                 new String[] {"--shape", "2x32", "--warmup", "0", "--steps", "1", "--precision", "float16"}),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String report = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(report.matches("(?s).*\\| mixnet_s \\| float16 \\| 2 \\| 32 \\| 0 \\| 1 \\| [0-9]+ \\| [0-9.]+ \\|.*"), report);
+        assertTrue(report.matches("(?s).*\\| mixnet_s \\| float16 \\| 1 \\| 2 \\| 32 \\| 0 \\| 1 \\| [0-9]+ \\| [0-9.]+ \\|.*"), report);
+    }
+
+    @Test
+    void namesTheReplicasAStepUsed() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        TrainStepBenchmark.run(TrainStepBenchmark.Options.parse(
+                new String[] {"--shape", "16x32", "--warmup", "0", "--steps", "1", "--cpu_replicas", "2"}),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String report = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(report.matches("(?s).*\\| mixnet_s \\| float32 \\| 2 \\| 16 \\| 32 \\| 0 \\| 1 \\| [0-9]+ \\| [0-9.]+ \\|.*"),
+                report);
     }
 
     @Test
