@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code CpuReplicas} runs a training step's forward and backward passes as data-parallel
  * replicas of one network, one per thread: the batch is cut into one {@link Shard} per replica,
  * each replica's thread runs PyTorch with one intra-op thread, and the replicas' gradients are
- * summed into the network's own. On a 2-core CPU two such replicas trained 1.3-1.4x as fast as one
+ * summed into the network's own. On a 2-core CPU two such replicas trained 1.1-1.4x as fast as one
  * pass over the whole batch on both cores (BENCHMARKS.md, "Training step speed"): many of
  * MixNet's kernels are small and gain little from a second intra-op thread.
  *
@@ -175,7 +175,7 @@ final class CpuReplicas implements AutoCloseable {
             running.add(threads.submit(() -> runShard(shard, seed, manager, pass)));
         }
         for (Future<ShardOutput> f : running) {
-            outputs.add(await(f));
+            outputs.add(TaskResults.await(f, "a training replica ran"));
         }
         for (int r = 1; r < n; r++) {
             others.get(r - 1).addGradientsTo(trainable, manager);
@@ -198,20 +198,6 @@ final class CpuReplicas implements AutoCloseable {
         } finally {
             MaskRandom.clearThisThread();
             JniUtils.setGradMode(recording);
-        }
-    }
-
-    private static ShardOutput await(Future<ShardOutput> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a training replica ran", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("a training replica failed", e.getCause());
         }
     }
 

@@ -386,7 +386,7 @@ public record TrainingRecipe(
          * takes an equal share of the batch; their gradients are summed into one update, so the
          * step is the whole batch's, except that BatchNorm normalises each share with its own
          * statistics, as on several GPUs without synchronised BatchNorm (MindCV's recipe: 8 cards).
-         * Two one-core replicas trained 1.3-1.4x as fast as one replica on two cores here
+         * Two one-core replicas trained 1.1-1.4x as fast as one replica on two cores here
          * (BENCHMARKS.md). 1 trains the whole batch on one replica with every core. GPU workers
          * always train one replica.
          *

@@ -146,6 +146,7 @@ class CpuReplicasTest {
         // Float sums in another order (one intra-op thread against two, halves apart) stay within
         // this, also for gradients that are zero but for rounding (a shift that a later BatchNorm
         // removes); a missing, doubled or misweighted half differs by the values themselves.
-        assertTrue(worst <= 1e-3f * largest + 1e-4f, what + ": largest difference " + worst + ", largest value " + largest);
+        assertTrue(worst <= 1e-3f * largest + 1e-4f,
+                what + ": largest difference " + worst + ", largest value " + largest);
     }
 }

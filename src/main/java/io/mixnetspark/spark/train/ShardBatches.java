@@ -1,12 +1,12 @@
 package io.mixnetspark.spark.train;
 
 import io.mixnetspark.train.Batch;
+import io.mixnetspark.train.TaskResults;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -108,23 +108,10 @@ final class ShardBatches implements Iterator<Batch> {
         float[] data = new float[current.size() * pixels];
         int[] labels = new int[current.size()];
         for (int i = 0; i < current.size(); i++) {
-            System.arraycopy(await(current.get(i)), 0, data, i * pixels, pixels);
+            System.arraycopy(TaskResults.await(current.get(i), "preparing images"), 0, data, i * pixels, pixels);
             labels[i] = shard.label(order[first + i]);
         }
         return new Batch(data, labels, imageSize, imageSize);
     }
 
-    private static float[] await(Future<float[]> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while preparing images", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 }

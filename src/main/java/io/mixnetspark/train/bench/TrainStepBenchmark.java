@@ -58,7 +58,8 @@ public final class TrainStepBenchmark {
         out.println("Training step, " + options.variant() + ", CPU, PyTorch "
                 + OfflineEngine.pytorch().getVersion() + ", " + Machine.describe());
         out.println();
-        out.println("| model | precision | replicas | batch | size | warmup steps | timed steps | ms/step | images/s |");
+        out.println("| model | precision | replicas | batch | size | warmup steps | timed steps | ms/step"
+                + " | images/s |");
         out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Options.BatchShape shape : options.shapes()) {
             Measured timed = measure(options, shape);
