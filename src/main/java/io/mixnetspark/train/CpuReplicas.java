@@ -174,8 +174,16 @@ final class CpuReplicas implements AutoCloseable {
         for (Shard shard : shards) {
             running.add(threads.submit(() -> runShard(shard, seed, manager, pass)));
         }
-        for (Future<ShardOutput> f : running) {
-            outputs.add(TaskResults.await(f, "a training replica ran"));
+        RuntimeException failure = null;
+        for (Future<ShardOutput> f : running) { // every replica ends before the step's arrays are freed
+            try {
+                outputs.add(TaskResults.await(f, "a training replica ran"));
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         for (int r = 1; r < n; r++) {
             others.get(r - 1).addGradientsTo(trainable, manager);

@@ -3,6 +3,7 @@ package io.mixnetspark.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class CpuReplicasTest {
@@ -75,6 +77,26 @@ class CpuReplicasTest {
     }
 
     @Test
+    void aFailingReplicaFailsTheStepOnlyAfterEveryReplicaEnded() {
+        AtomicBoolean slowOneEnded = new AtomicBoolean();
+        try (MixNetModel model = TestNetworks.mixnetS(0f, 8);
+                CpuReplicas replicas = new CpuReplicas(model, parameters(model, true), parameters(model, false), 2);
+                NDManager manager = model.djlModel().getNDManager().newSubManager()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> replicas.run(BATCH, 3, manager, (shard, ps) -> {
+                        if (shard.replica() == 0) {
+                            throw new IllegalStateException("replica 0 failed");
+                        }
+                        sleep(300);
+                        slowOneEnded.set(true);
+                        throw new IllegalStateException("replica 1 failed later");
+                    }));
+            assertEquals("replica 0 failed", e.getMessage(), "the first replica's failure, in batch order");
+            assertTrue(slowOneEnded.get(), "the step waited for the slower replica");
+        }
+    }
+
+    @Test
     void nativeMemoryStaysFlatWithReplicas() {
         TrainingRecipe recipe = TestNetworks.recipe().setBatchSize(BATCH).optCpuReplicas(2).build();
         try (MixNetModel model = TestNetworks.mixnetS(0.2f, 8);
@@ -113,6 +135,15 @@ class CpuReplicasTest {
                 EpochTrainer trainer = new EpochTrainer(model, recipe, batches.size(), GradientSync.LOCAL)) {
             trainer.trainEpoch(batches.iterator());
             return TestNetworks.snapshot(model);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
