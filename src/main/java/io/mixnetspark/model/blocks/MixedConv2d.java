@@ -26,13 +26,22 @@ import java.util.function.BiFunction;
  *
  * <p>Two shortcuts avoid splitting the input and concatenating the outputs, which copy every
  * activation. A grouped pointwise conv whose groups are all the same size runs as one convolution
- * with {@code groups} set, its weight the groups' weights concatenated (the same arithmetic). In
+ * with {@code groups} set, its weight the groups' weights concatenated (the same arithmetic); in
+ * eval, when its groups have fewer than {@link #DENSE_BELOW_GROUP_INPUTS} input channels, as one
+ * dense convolution whose weight is block-diagonal (the same sums plus multiplications by zero),
+ * because oneDNN runs such narrow groups on a slow generic kernel (training measured no faster). In
  * eval, a depthwise MixConv runs as one depthwise convolution whose kernels are the groups' kernels
  * zero-padded to the largest size (the same sums, plus multiplications by zero). Training keeps
  * the per-group depthwise convolutions: their backward pass grows with the kernel area, and the
  * padded kernels measured slower there.
  */
 public final class MixedConv2d extends NamedBlock {
+
+    /**
+     * A grouped pointwise conv with fewer input channels per group runs as one dense convolution
+     * with block-diagonal weights: oneDNN has no fast kernel for such narrow groups.
+     */
+    static final int DENSE_BELOW_GROUP_INPUTS = 32;
 
     private final int[] inSplits;
     /** Where each group's output channels start, then the total. */
@@ -122,11 +131,17 @@ public final class MixedConv2d extends NamedBlock {
     private NDArray groupedConv(ParameterStore ps, NDArray x, boolean training, NDArray scale, NDArray shift) {
         NDList weights = new NDList(convs.size());
         // results of ops on the parameters belong to the parameters' manager and would outlive the call
-        for (Block conv : convs) {
-            NDArray w = ps.getValue(conv.getParameters().get("weight"), x.getDevice(), training);
+        boolean dense = !depthwise && !training && inSplits[0] < DENSE_BELOW_GROUP_INPUTS;
+        for (int g = 0; g < convs.size(); g++) {
+            NDArray w = ps.getValue(convs.get(g).getParameters().get("weight"), x.getDevice(), training);
             int p = (maxKernel - (int) w.getShape().get(3)) / 2;
             if (depthwise && p > 0) {
                 w = w.pad(new Shape(p, p, p, p), 0);
+                w.attach(x.getManager());
+            } else if (dense) { // zero weights for the other groups' input channels: block-diagonal
+                long before = (long) g * inSplits[0];
+                long after = (long) (convs.size() - 1 - g) * inSplits[0];
+                w = w.pad(new Shape(0, 0, 0, 0, before, after), 0);
                 w.attach(x.getManager());
             }
             weights.add(w);
@@ -140,7 +155,7 @@ public final class MixedConv2d extends NamedBlock {
         NDArray bias = shift == null ? null : Layers.castLike(shift, x);
         return Conv2d.conv2d(x, Layers.castLike(weight, x), bias, first.getStride(),
                 new Shape(maxKernel / 2, maxKernel / 2), first.getDilation(),
-                depthwise ? (int) x.getShape().get(1) : convs.size()).singletonOrThrow();
+                depthwise ? (int) x.getShape().get(1) : dense ? 1 : convs.size()).singletonOrThrow();
     }
 
     /** Splits the input channels into the groups, applies {@code conv} to each, concatenates. */

@@ -32,6 +32,8 @@ class MixedConv2dTest {
     void pointwiseGroupsEqualOrNotMatchTheirOwnConvolutions() {
         assertMatchesPerGroup(new MixedConv2d(8, 12, new int[] {1, 1}, 1, false), 8);
         assertMatchesPerGroup(new MixedConv2d(9, 10, new int[] {1, 1}, 1, false), 9);
+        // narrow equal groups run in eval as one dense convolution over block-diagonal weights
+        assertMatchesPerGroup(new MixedConv2d(12, 9, new int[] {1, 1, 1}, 1, false), 12);
     }
 
     private static void assertMatchesPerGroup(MixedConv2d conv, int inChannels) {
