@@ -20,12 +20,9 @@ fi
 ./mixnet --version >/dev/null   # builds on first use; TrainStepBenchmark uses the same class path
 # Every figure, the reference's too, runs under the allocator ./mixnet preloads (tcmalloc where Debian's
 # libtcmalloc-minimal4 is installed, unless MIXNET_MALLOC=glibc): both sides gain from it, up to 2x.
-PRELOAD=""
-if [ "${MIXNET_MALLOC:-tcmalloc}" = tcmalloc ]; then
-  for lib in /usr/lib/*/libtcmalloc_minimal.so.4; do
-    if [ -f "$lib" ]; then PRELOAD="$lib"; break; fi
-  done
-fi
+# shellcheck source=scripts/malloc-preload.sh
+source scripts/malloc-preload.sh
+PRELOAD="$(mixnet_malloc_preload)"
 echo "malloc: ${PRELOAD:-glibc} (every figure below)"
 JAVA=(env LD_PRELOAD="$PRELOAD" java -Xmx6g -Dai.djl.offline=true -cp "target/classes:$(cat target/runtime-classpath.txt)")
 

@@ -6,17 +6,17 @@ import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
+import io.mixnetspark.concurrent.DaemonThreads;
+import io.mixnetspark.concurrent.TaskResults;
 import io.mixnetspark.model.MixNetModel;
 import io.mixnetspark.model.blocks.MaskRandom;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code CpuReplicas} runs a training step's forward and backward passes as data-parallel
@@ -47,7 +47,7 @@ final class CpuReplicas implements AutoCloseable {
          *
          * @param shard which images
          * @param parameters the replica's parameters
-         * @return the scalar to differentiate, the loss and the logits
+         * @return the shard's weighted loss, which the replica differentiates, and its logits
          */
         ShardOutput run(Shard shard, ParameterStore parameters);
     }
@@ -55,13 +55,11 @@ final class CpuReplicas implements AutoCloseable {
     /**
      * What a shard's pass produced.
      *
-     * @param objective the scalar whose gradient the replica adds to the step's (the shard's loss
-     *     weighted by its share of the batch, times any loss scale)
-     * @param weightedLoss the shard's mean loss times its share of the batch (the step's loss is
-     *     the sum over shards)
+     * @param weightedLoss the shard's mean loss times its share of the batch: the step's loss is
+     *     the sum over shards, and so is its gradient
      * @param logits the shard's logits
      */
-    record ShardOutput(NDArray objective, NDArray weightedLoss, NDArray logits) {}
+    record ShardOutput(NDArray weightedLoss, NDArray logits) {}
 
     /**
      * A contiguous run of a batch's images.
@@ -154,11 +152,13 @@ final class CpuReplicas implements AutoCloseable {
      *
      * @param batchSize images in the batch
      * @param seed the step's seed
+     * @param lossScale what each weighted loss is multiplied by before its backward pass (float16
+     *     training's loss scale; 1 otherwise)
      * @param manager the step's manager, which takes the arrays the passes make
      * @param pass the forward pass of one shard
      * @return each shard's output, in batch order
      */
-    List<ShardOutput> run(int batchSize, long seed, NDManager manager, ShardPass pass) {
+    List<ShardOutput> run(int batchSize, long seed, float lossScale, NDManager manager, ShardPass pass) {
         int n = usedFor(batchSize);
         usedSinceCopy = Math.max(usedSinceCopy, n);
         List<Shard> shards = new ArrayList<>(n);
@@ -167,12 +167,12 @@ final class CpuReplicas implements AutoCloseable {
         }
         List<ShardOutput> outputs = new ArrayList<>(n);
         if (n == 1) {
-            outputs.add(runShard(shards.get(0), seed, manager, pass));
+            outputs.add(runShard(shards.get(0), seed, lossScale, manager, pass));
             return outputs;
         }
         List<Future<ShardOutput>> running = new ArrayList<>(n);
         for (Shard shard : shards) {
-            running.add(threads.submit(() -> runShard(shard, seed, manager, pass)));
+            running.add(threads.submit(() -> runShard(shard, seed, lossScale, manager, pass)));
         }
         RuntimeException failure = null;
         for (Future<ShardOutput> f : running) { // every replica ends before the step's arrays are freed
@@ -191,7 +191,7 @@ final class CpuReplicas implements AutoCloseable {
         return outputs;
     }
 
-    private ShardOutput runShard(Shard shard, long seed, NDManager manager, ShardPass pass) {
+    private ShardOutput runShard(Shard shard, long seed, float lossScale, NDManager manager, ShardPass pass) {
         ParameterStore parameters = shard.replica() == 0 ? new ParameterStore(manager, false)
                 : others.get(shard.replica() - 1).store(manager);
         boolean recording = JniUtils.isGradMode();
@@ -199,7 +199,8 @@ final class CpuReplicas implements AutoCloseable {
         MaskRandom.seedThisThread(seed + 0x9E3779B97F4A7C15L * shard.replica());
         try {
             ShardOutput out = pass.run(shard, parameters);
-            PtNDArray objective = (PtNDArray) out.objective();
+            NDArray loss = out.weightedLoss();
+            PtNDArray objective = (PtNDArray) (lossScale == 1f ? loss : loss.mul(lossScale));
             JniUtils.backward(objective, (PtNDArray) manager.ones(objective.getShape(), objective.getDataType()),
                     false, false);
             return out;
@@ -247,12 +248,7 @@ final class CpuReplicas implements AutoCloseable {
      */
     private static ExecutorService singleThreadedPool(int count) {
         int callerThreads = JniUtils.getNumThreads();
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(count, r -> {
-            Thread t = new Thread(r, "mixnet-train-replica-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(count, DaemonThreads.named("mixnet-train-replica"));
         CountDownLatch everyThread = new CountDownLatch(count);
         List<Future<?>> started = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -265,16 +261,10 @@ final class CpuReplicas implements AutoCloseable {
             }));
         }
         try {
-            for (Future<?> f : started) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            started.forEach(f -> TaskResults.await(f, "starting training replicas"));
+        } catch (RuntimeException e) {
             pool.shutdownNow();
-            throw new IllegalStateException("interrupted while starting training replicas", e);
-        } catch (ExecutionException e) {
-            pool.shutdownNow();
-            throw new IllegalStateException("could not start training replicas", e.getCause());
+            throw e;
         } finally {
             JniUtils.setNumThreads(callerThreads);
         }

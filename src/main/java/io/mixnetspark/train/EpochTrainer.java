@@ -192,12 +192,11 @@ public final class EpochTrainer implements AutoCloseable {
             NDArray targets = mixed == null ? null
                     : manager.create(mixed.targets(), new Shape(batch.size(), model.config().numClasses()));
             float scale = lossScale == null ? 1f : lossScale.scale();
-            List<CpuReplicas.ShardOutput> shards = replicas.run(batch.size(), seed, manager, (shard, ps) -> {
+            List<CpuReplicas.ShardOutput> shards = replicas.run(batch.size(), seed, scale, manager, (shard, ps) -> {
                 NDArray logits = model.network().forward(ps, new NDList(shard.of(images)), true).singletonOrThrow();
                 NDArray lossValue = targets == null ? loss.evaluate(new NDList(shard.of(labels)), new NDList(logits))
                         : LabelSmoothingCrossEntropy.softTargets(shard.of(targets), logits).mean();
-                NDArray weighted = lossValue.mul(shard.fraction());
-                return new CpuReplicas.ShardOutput(weighted.mul(scale), weighted, logits);
+                return new CpuReplicas.ShardOutput(lossValue.mul(shard.fraction()), logits);
             });
             float value = 0;
             NDList logits = new NDList(shards.size());

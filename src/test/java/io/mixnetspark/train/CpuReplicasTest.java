@@ -61,12 +61,12 @@ class CpuReplicasTest {
             assertEquals(callers, JniUtils.getNumThreads(), "the caller's intra-op threads");
             Batch batch = TestNetworks.randomBatches(1, BATCH, 7).get(0);
             NDArray images = manager.create(batch.pixels(), batch.shape());
-            List<CpuReplicas.ShardOutput> outputs = replicas.run(BATCH, 3, manager, (shard, ps) -> {
+            List<CpuReplicas.ShardOutput> outputs = replicas.run(BATCH, 3, 1f, manager, (shard, ps) -> {
                 seen.add(JniUtils.getNumThreads());
                 threadNames.add(Thread.currentThread().getName());
                 NDArray logits = model.network().forward(ps, new NDList(shard.of(images)), true).singletonOrThrow();
                 NDArray loss = logits.mean();
-                return new CpuReplicas.ShardOutput(loss, loss, logits);
+                return new CpuReplicas.ShardOutput(loss, logits);
             });
             assertEquals(2, outputs.size());
             assertEquals(BATCH / 2, outputs.get(1).logits().getShape().get(0));
@@ -83,7 +83,7 @@ class CpuReplicasTest {
                 CpuReplicas replicas = new CpuReplicas(model, parameters(model, true), parameters(model, false), 2);
                 NDManager manager = model.djlModel().getNDManager().newSubManager()) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> replicas.run(BATCH, 3, manager, (shard, ps) -> {
+                    () -> replicas.run(BATCH, 3, 1f, manager, (shard, ps) -> {
                         if (shard.replica() == 0) {
                             throw new IllegalStateException("replica 0 failed");
                         }

@@ -1,11 +1,11 @@
 package io.mixnetspark.spark.exec;
 
 import ai.djl.Device;
+import io.mixnetspark.concurrent.DaemonThreads;
 import io.mixnetspark.model.MixNetModel;
 import java.util.Iterator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -57,20 +57,11 @@ public final class PartitionLabeler implements MapPartitionsFunction<Row, Row> {
         TaskContext ctx = TaskContext.get();
         int threads = settings.decodeThreads() > 0 ? settings.decodeThreads()
                 : Math.max(1, ctx == null ? Runtime.getRuntime().availableProcessors() : ctx.cpus());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("mixnet-decode"));
         if (ctx != null) {
             ctx.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) done -> pool.shutdownNow());
         }
         RowPreparer prepare = new RowPreparer(inputIndex, inputKind, settings, hadoop.value().value());
         return new BatchedLabeler(rows, prepare, model, payload.value().classes(), pool, settings);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "mixnet-decode-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

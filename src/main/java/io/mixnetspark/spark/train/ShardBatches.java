@@ -1,7 +1,7 @@
 package io.mixnetspark.spark.train;
 
+import io.mixnetspark.concurrent.TaskResults;
 import io.mixnetspark.train.Batch;
-import io.mixnetspark.train.TaskResults;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -113,5 +113,4 @@ final class ShardBatches implements Iterator<Batch> {
         }
         return new Batch(data, labels, imageSize, imageSize);
     }
-
 }

@@ -2,6 +2,7 @@ package io.mixnetspark.spark.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import io.mixnetspark.concurrent.DaemonThreads;
 import io.mixnetspark.metrics.TopKAccumulator;
 import io.mixnetspark.model.MixNetModel;
 import io.mixnetspark.model.OfflineEngine;
@@ -26,7 +27,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -86,7 +86,7 @@ final class TrainingWorker implements Serializable {
             throw new IllegalStateException("two training workers were placed in one executor JVM; give each"
                     + " executor one task slot for training (spark.task.cpus = spark.executor.cores)");
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads(ctx), daemonThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(threads(ctx), DaemonThreads.named("mixnet-train-prep"));
         try {
             return train(ctx, shards, pool);
         } catch (IOException e) {
@@ -244,15 +244,6 @@ final class TrainingWorker implements Serializable {
 
     private int threads(BarrierTaskContext ctx) {
         return settings.decodeThreads() > 0 ? settings.decodeThreads() : Math.max(1, ctx.cpus());
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "mixnet-train-prep-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /**

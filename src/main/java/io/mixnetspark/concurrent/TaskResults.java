@@ -1,4 +1,4 @@
-package io.mixnetspark.train;
+package io.mixnetspark.concurrent;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
