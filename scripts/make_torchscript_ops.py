@@ -6,15 +6,24 @@ Usage: make_torchscript_ops.py [OUT_DIR]   (default: src/main/resources/io/mixne
 DJL 0.36's PyTorch engine has no fused SiLU (Swish would cost two elementwise passes forward and
 three backward), no memory-format API (channels-last convolutions are much faster on the CPU), and
 its dtype conversion is not recorded by autograd (mixed-precision training needs casts that are).
+Nor does it bind oneDNN's convolution with a fused activation (PyTorch >= 2.0's
+mkldnn::_convolution_pointwise), which spares the eval forward a pass over every activated output.
 Each scripted module's forward is one such op; the Java side (TorchScriptOp) calls it through
-DJL's TorchScript entry point. The archives hold only code, no weights (2-3 KB each); PyTorch
+DJL's TorchScript entry point. The archives hold only code, no weights (1-3 KB each); PyTorch
 >= 1.7 can write them and later versions load them. Made with Debian's python3-torch 1.13
 (apt-get install python3-torch).
+
+torch 1.13 has no mkldnn::_convolution_pointwise, so it cannot script a call to it. The fused
+convolutions are scripted with torch.mkldnn_convolution (same leading arguments) and the call is
+then renamed in the archive's code, which the loading libtorch compiles (DJL's is 2.7). The
+archive's debug tables, whose source ranges would no longer match, are left out.
 """
 import os
 import sys
+import zipfile
 
 import torch
+from torch import Tensor
 
 
 class Silu(torch.nn.Module):
@@ -45,6 +54,39 @@ class ToFloat(torch.nn.Module):
         return x.to(torch.float32)
 
 
+class ConvActivation(torch.nn.Module):
+    """A square convolution, dilation 1; renamed by write_fused to one with a fused activation."""
+
+    def forward(self, x: Tensor, weight: Tensor, bias: Tensor, stride: int, padding: int,
+                groups: int) -> Tensor:
+        return torch.mkldnn_convolution(x, weight, bias, [padding, padding], [stride, stride], [1, 1], groups)
+
+
+SCRIPTED_CALL = "torch.mkldnn_convolution(x, weight, bias, [padding, padding], [stride, stride], [1, 1], groups)"
+FUSED_CALL = ("ops.mkldnn._convolution_pointwise(x, weight, bias, [padding, padding], [stride, stride], [1, 1], "
+              "groups, \"{}\", annotate(List[Optional[number]], []), None)")
+
+
+def write_fused(path, attribute):
+    """Writes ConvActivation with oneDNN's post-op `attribute` ("relu", "swish") fused in."""
+    scripted = path + ".scripted"
+    torch.jit.script(ConvActivation()).save(scripted)
+    try:
+        with zipfile.ZipFile(scripted) as source, zipfile.ZipFile(path, "w") as target:
+            for entry in source.infolist():
+                if entry.filename.endswith(".debug_pkl"):
+                    continue
+                data = source.read(entry.filename)
+                if entry.filename.endswith("/code/__torch__.py"):
+                    code = data.decode()
+                    if SCRIPTED_CALL not in code:
+                        raise SystemExit("unexpected scripted code, cannot rename the call:\n" + code)
+                    data = code.replace(SCRIPTED_CALL, FUSED_CALL.format(attribute)).encode()
+                target.writestr(entry, data)
+    finally:
+        os.remove(scripted)
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "src/main/resources/io/mixnetspark/model/blocks"
     os.makedirs(out, exist_ok=True)
@@ -52,6 +94,9 @@ def main():
                ("to_float.pt", ToFloat()))
     for name, module in modules:
         torch.jit.script(module).save(os.path.join(out, name))
+        print("wrote", os.path.join(out, name))
+    for name, attribute in (("conv_relu.pt", "relu"), ("conv_swish.pt", "swish")):
+        write_fused(os.path.join(out, name), attribute)
         print("wrote", os.path.join(out, name))
 
 

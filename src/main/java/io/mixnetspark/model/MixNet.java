@@ -118,15 +118,14 @@ public final class MixNet extends NamedBlock {
     public NDArray forwardTapped(
             ParameterStore ps, NDArray input, boolean training, BiConsumer<String, NDArray> tap) {
         checkInput(input.getShape());
-        NDArray x = Layers.activate(Activation.RELU,
-                ConvBn.forward(ps, convStem, bn1, Layers.channelsLastOnCpu(input), training));
+        NDArray x = ConvBn.forward(ps, convStem, bn1, Activation.RELU, Layers.channelsLastOnCpu(input), training);
         tap.accept(STEM, x);
         int index = 0;
         for (Block stage : stages.modules().values()) {
             x = run(stage, ps, x, training);
             tap.accept("stage" + index++, x);
         }
-        x = Layers.activate(Activation.RELU, ConvBn.forward(ps, convHead, bn2, x, training));
+        x = ConvBn.forward(ps, convHead, bn2, Activation.RELU, x, training);
         tap.accept(HEAD, x);
         x = Layers.toFloat32(Pool.globalAvgPool2d(x));
         x = Layers.dropout(x, dropRate, training);

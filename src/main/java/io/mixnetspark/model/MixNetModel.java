@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.mixnetspark.model.arch.ArchitecturePlan;
 import io.mixnetspark.model.arch.MixNetConfig;
@@ -129,8 +130,10 @@ public final class MixNetModel implements AutoCloseable {
     }
 
     /**
-     * Eval-mode forward (running BN statistics, no dropout, no drop-path). The result belongs to
-     * the input's manager.
+     * Eval-mode forward (running BN statistics, no dropout, no drop-path), with gradient mode off
+     * on the calling thread for its duration (as {@code torch.no_grad()}: autograd keeps no graph,
+     * so activations are freed as the pass goes, and convolutions fuse their activations). The
+     * result belongs to the input's manager.
      *
      * @param batch float32 (N, 3, H, W) normalised images
      * @return logits (N, classes)
@@ -141,7 +144,7 @@ public final class MixNetModel implements AutoCloseable {
 
     /**
      * Eval-mode forward that also reports the intermediate outputs (see {@link
-     * MixNet#forwardTapped}).
+     * MixNet#forwardTapped}), with gradient mode off as in {@link #logits}.
      *
      * @param batch float32 (N, 3, H, W) normalised images
      * @param tap receives {@code stem}, {@code stage0}..., {@code head}
@@ -150,7 +153,13 @@ public final class MixNetModel implements AutoCloseable {
     public NDArray forward(NDArray batch, BiConsumer<String, NDArray> tap) {
         NDManager manager = batch.getManager();
         ParameterStore ps = new ParameterStore(manager, false);
-        return network.forwardTapped(ps, batch, false, tap);
+        boolean recording = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            return network.forwardTapped(ps, batch, false, tap);
+        } finally {
+            JniUtils.setGradMode(recording);
+        }
     }
 
     @Override

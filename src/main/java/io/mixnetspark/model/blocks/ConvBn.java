@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
+import io.mixnetspark.model.arch.Activation;
 
 /**
  * {@code ConvBn} runs a bias-free convolution followed by BatchNorm, as every convolution in MixNet
@@ -15,7 +16,9 @@ import ai.djl.training.ParameterStore;
  * {@code t = beta - mean * s}, and is folded into the convolution: weights times {@code s}, {@code
  * t} as the bias, one op where there were two passes over the activations. The fold is recomputed
  * on every eval call (a pass over the weights, not the activations), so validation during training
- * always sees the current weights; its temporaries are closed before the call returns.
+ * always sees the current weights; its temporaries are closed before the call returns. An
+ * activation after the BatchNorm is fused into the eval convolution where {@link ConvActivation}
+ * can.
  */
 public final class ConvBn {
 
@@ -32,8 +35,25 @@ public final class ConvBn {
      * @return the normalised convolution output, attached to {@code x}'s manager
      */
     public static NDArray forward(ParameterStore ps, Block conv, Block bn, NDArray x, boolean training) {
+        return forward(ps, conv, bn, null, x, training);
+    }
+
+    /**
+     * {@code activation(bn(conv(x)))}.
+     *
+     * @param ps the parameter store
+     * @param conv a {@link Conv2d} or {@link MixedConv2d} without bias
+     * @param bn the BatchNorm after it (built by {@link Layers#batchNorm()})
+     * @param activation the activation after the BatchNorm, or {@code null} for none
+     * @param x the input
+     * @param training whether this is a training pass
+     * @return the activated normalised convolution output, attached to {@code x}'s manager
+     */
+    public static NDArray forward(
+            ParameterStore ps, Block conv, Block bn, Activation activation, NDArray x, boolean training) {
         if (training) {
-            return NamedBlock.run(bn, ps, Layers.convolve(ps, conv, x, true), true);
+            NDArray y = NamedBlock.run(bn, ps, Layers.convolve(ps, conv, x, true), true);
+            return activation == null ? y : Layers.activate(activation, y);
         }
         // copies of the BatchNorm values on a per-call scope: arithmetic on the shared parameter
         // arrays would attach its results to the model's manager (growing with every call), and
@@ -45,8 +65,8 @@ public final class ConvBn {
             NDArray shift = local(scope, ps, bn, "beta", x.getDevice())
                     .sub(local(scope, ps, bn, "runningMean", x.getDevice()).mul(scale));
             return conv instanceof MixedConv2d mixed
-                    ? mixed.forwardFolded(ps, x, scale, shift)
-                    : folded(ps, (Conv2d) conv, x, scale, shift);
+                    ? mixed.forwardFolded(ps, x, scale, shift, activation)
+                    : folded(ps, (Conv2d) conv, x, scale, shift, activation);
         }
     }
 
@@ -58,13 +78,15 @@ public final class ConvBn {
      * @param x its input
      * @param scale the per-output-channel BatchNorm scale
      * @param shift the per-output-channel BatchNorm shift (the bias)
-     * @return {@code conv(x) * scale + shift}, attached to {@code x}'s manager
+     * @param activation the activation after the BatchNorm, or {@code null} for none
+     * @return {@code activation(conv(x) * scale + shift)}, attached to {@code x}'s manager
      */
-    static NDArray folded(ParameterStore ps, Conv2d conv, NDArray x, NDArray scale, NDArray shift) {
+    static NDArray folded(
+            ParameterStore ps, Conv2d conv, NDArray x, NDArray scale, NDArray shift, Activation activation) {
         NDArray weight = ps.getValue(conv.getParameters().get("weight"), x.getDevice(), false);
         NDArray scaledWeight = scale.reshape(-1, 1, 1, 1).mul(weight);
-        return Conv2d.conv2d(x, Layers.castLike(scaledWeight, x), Layers.castLike(shift, x), conv.getStride(),
-                conv.getPadding(), conv.getDilation(), conv.getGroups()).singletonOrThrow();
+        return ConvActivation.apply(x, scaledWeight, shift, conv.getStride(), conv.getPadding(), conv.getDilation(),
+                conv.getGroups(), activation);
     }
 
     private static NDArray local(NDManager scope, ParameterStore ps, Block bn, String name, Device device) {

@@ -40,7 +40,7 @@ public final class DepthwiseSeparable extends ResidualBlock {
 
     @Override
     protected NDArray branch(ParameterStore ps, NDArray x, boolean training) {
-        NDArray y = Layers.activate(spec.activation(), ConvBn.forward(ps, convDw, bn1, x, training));
+        NDArray y = ConvBn.forward(ps, convDw, bn1, spec.activation(), x, training);
         return ConvBn.forward(ps, convPw, bn2, y, training);
     }
 }

@@ -47,8 +47,8 @@ public final class InvertedResidual extends ResidualBlock {
 
     @Override
     protected NDArray branch(ParameterStore ps, NDArray x, boolean training) {
-        NDArray y = Layers.activate(spec.activation(), ConvBn.forward(ps, convPw, bn1, x, training));
-        y = Layers.activate(spec.activation(), ConvBn.forward(ps, convDw, bn2, y, training));
+        NDArray y = ConvBn.forward(ps, convPw, bn1, spec.activation(), x, training);
+        y = ConvBn.forward(ps, convDw, bn2, spec.activation(), y, training);
         if (se != null) {
             y = run(se, ps, y, training);
         }

@@ -10,6 +10,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.mixnetspark.model.arch.Activation;
 import io.mixnetspark.model.arch.ChannelMath;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,7 +90,7 @@ public final class MixedConv2d extends NamedBlock {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         if (runsAsOneConv(training)) {
-            return new NDList(groupedConv(ps, x, training, null, null));
+            return new NDList(groupedConv(ps, x, training, null, null, null));
         }
         // In training a group's channel slice is made contiguous before its convolution, which
         // autograd then keeps for the backward pass; otherwise the convolution copies the strided
@@ -106,15 +107,17 @@ public final class MixedConv2d extends NamedBlock {
      * @param x the input
      * @param scale the BatchNorm scale over all output channels
      * @param shift the BatchNorm shift over all output channels
-     * @return {@code bn(this(x))} in eval mode
+     * @param activation the activation after the BatchNorm, or {@code null} for none
+     * @return {@code activation(bn(this(x)))} in eval mode
      */
-    NDArray forwardFolded(ParameterStore ps, NDArray x, NDArray scale, NDArray shift) {
+    NDArray forwardFolded(ParameterStore ps, NDArray x, NDArray scale, NDArray shift, Activation activation) {
         if (runsAsOneConv(false)) {
-            return groupedConv(ps, x, false, scale, shift);
+            return groupedConv(ps, x, false, scale, shift, activation);
         }
         return perGroup(x, (g, part) -> {
             String channels = outOffsets[g] + ":" + outOffsets[g + 1];
-            return ConvBn.folded(ps, (Conv2d) convs.get(g), part, scale.get(channels), shift.get(channels));
+            return ConvBn.folded(ps, (Conv2d) convs.get(g), part, scale.get(channels), shift.get(channels),
+                    activation);
         });
     }
 
@@ -126,9 +129,10 @@ public final class MixedConv2d extends NamedBlock {
     /**
      * All groups as one convolution with {@code groups} set (depthwise: one group per channel, the
      * kernels zero-padded to the largest); with {@code scale}, BatchNorm folded in as {@link
-     * ConvBn#folded} does for one convolution.
+     * ConvBn#folded} does for one convolution, and then {@code activation} (eval only).
      */
-    private NDArray groupedConv(ParameterStore ps, NDArray x, boolean training, NDArray scale, NDArray shift) {
+    private NDArray groupedConv(
+            ParameterStore ps, NDArray x, boolean training, NDArray scale, NDArray shift, Activation activation) {
         NDList weights = new NDList(convs.size());
         // results of ops on the parameters belong to the parameters' manager and would outlive the call
         boolean dense = !depthwise && !training && inSplits[0] < DENSE_BELOW_GROUP_INPUTS;
@@ -152,10 +156,8 @@ public final class MixedConv2d extends NamedBlock {
             weight = scale.reshape(-1, 1, 1, 1).mul(weight);
         }
         Conv2d first = (Conv2d) convs.get(0);
-        NDArray bias = shift == null ? null : Layers.castLike(shift, x);
-        return Conv2d.conv2d(x, Layers.castLike(weight, x), bias, first.getStride(),
-                new Shape(maxKernel / 2, maxKernel / 2), first.getDilation(),
-                depthwise ? (int) x.getShape().get(1) : dense ? 1 : convs.size()).singletonOrThrow();
+        return ConvActivation.apply(x, weight, shift, first.getStride(), new Shape(maxKernel / 2, maxKernel / 2),
+                first.getDilation(), depthwise ? (int) x.getShape().get(1) : dense ? 1 : convs.size(), activation);
     }
 
     /** Splits the input channels into the groups, applies {@code conv} to each, concatenates. */

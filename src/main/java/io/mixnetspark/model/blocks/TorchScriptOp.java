@@ -3,8 +3,10 @@ package io.mixnetspark.model.blocks;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
@@ -42,7 +44,17 @@ enum TorchScriptOp {
     HALF("to_half.pt"),
 
     /** {@code x.to(torch.float32)}, layout kept, recorded by autograd. */
-    FLOAT("to_float.pt");
+    FLOAT("to_float.pt"),
+
+    /**
+     * A convolution with ReLU as oneDNN post-op ({@code mkldnn::_convolution_pointwise}, attribute
+     * {@code relu}): the activation is applied while the output is written, not in a pass of its
+     * own. CPU, float32, no autograd: eval only ({@link ConvActivation}).
+     */
+    CONV_RELU("conv_relu.pt"),
+
+    /** As {@link #CONV_RELU}, with Swish ({@code x * sigmoid(x)}, oneDNN's {@code swish}). */
+    CONV_SWISH("conv_swish.pt");
 
     private final String resource;
     private volatile PtSymbolBlock module;
@@ -59,6 +71,30 @@ enum TorchScriptOp {
      */
     NDArray apply(NDArray x) {
         return IValueUtils.forward(module(), new NDList(x), true).singletonOrThrow();
+    }
+
+    /**
+     * Applies a fused convolution op ({@link #CONV_RELU}, {@link #CONV_SWISH}): square stride and
+     * padding, dilation 1.
+     *
+     * @param x the input (N, C, H, W)
+     * @param weight the weight (out, C / groups, k, k)
+     * @param bias the bias (out)
+     * @param stride the stride along both axes
+     * @param padding the zero padding on every side
+     * @param groups the convolution groups
+     * @return the activated convolution, attached to {@code x}'s manager
+     */
+    NDArray convolve(NDArray x, NDArray weight, NDArray bias, long stride, long padding, long groups) {
+        IValue[] inputs = {IValue.from((PtNDArray) x), IValue.from((PtNDArray) weight), IValue.from((PtNDArray) bias),
+            IValue.from(stride), IValue.from(padding), IValue.from(groups)};
+        try (IValue output = module().forward(inputs)) {
+            return output.toTensor((PtNDManager) x.getManager());
+        } finally {
+            for (IValue input : inputs) {
+                input.close();
+            }
+        }
     }
 
     private PtSymbolBlock module() {

@@ -1,0 +1,63 @@
+package io.mixnetspark.model.blocks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.pytorch.jni.JniUtils;
+import io.mixnetspark.model.arch.Activation;
+
+/**
+ * {@code ConvActivation} runs an eval convolution, its BatchNorm already folded into weight and
+ * bias ({@link ConvBn}), and the activation that follows it, if any. On the CPU, in float32, with
+ * gradient mode off (the eval forward, {@code MixNetModel#logits}), a convolution and its activation
+ * run as one oneDNN convolution with the activation as post-op ({@link TorchScriptOp#CONV_RELU},
+ * {@link TorchScriptOp#CONV_SWISH}): the activation is applied while the output is written, instead
+ * of in a pass of its own over it. Anywhere else (GPU, float16, gradient mode on, a shape the op
+ * does not take) they run one after the other; the values are the same up to float rounding.
+ */
+final class ConvActivation {
+
+    private ConvActivation() {}
+
+    /**
+     * {@code activation(conv2d(x, weight, bias))}.
+     *
+     * @param x the input
+     * @param weight the weight (float32; cast to {@code x}'s type when that is float16)
+     * @param bias the bias (float32, likewise), or {@code null} for none (not fused)
+     * @param stride the stride
+     * @param padding the zero padding
+     * @param dilation the dilation
+     * @param groups the convolution groups
+     * @param activation the activation after the convolution, or {@code null} for none
+     * @return the result, attached to {@code x}'s manager
+     */
+    static NDArray apply(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding, Shape dilation,
+            int groups, Activation activation) {
+        if (activation != null && bias != null && fusable(x, stride, padding, dilation)) {
+            TorchScriptOp op = activation == Activation.RELU ? TorchScriptOp.CONV_RELU : TorchScriptOp.CONV_SWISH;
+            return op.convolve(x, weight, bias, stride.get(0), padding.get(0), groups);
+        }
+        NDArray y = Conv2d.conv2d(x, Layers.castLike(weight, x), bias == null ? null : Layers.castLike(bias, x), stride, padding, dilation,
+                groups).singletonOrThrow();
+        return activation == null ? y : Layers.activate(activation, y);
+    }
+
+    /**
+     * Whether the fused op takes this call: oneDNN runs on the CPU, the op is not differentiable
+     * (and DJL runs it in inference mode, whose outputs autograd must not record), and it takes one
+     * stride and one padding for both axes.
+     *
+     * @param x the input
+     * @param stride the stride
+     * @param padding the padding
+     * @param dilation the dilation
+     * @return whether {@link #apply} runs the fused op for an activation and a bias
+     */
+    static boolean fusable(NDArray x, Shape stride, Shape padding, Shape dilation) {
+        return !x.getDevice().isGpu() && x.getDataType() == DataType.FLOAT32 && !JniUtils.isGradMode()
+                && stride.get(0) == stride.get(1) && padding.get(0) == padding.get(1)
+                && dilation.get(0) == 1 && dilation.get(1) == 1;
+    }
+}
