@@ -17,11 +17,17 @@ export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"   # the reference too, as .
 
 reference() {   # [--channels_last]
   "$PYTHON" -c 'import torch' 2>/dev/null || return 0
-  "$PYTHON" scripts/torch_mixnet_bench.py --mode forward --batch "$BATCH" --size 224 --threads "$(nproc)" \
+  LD_PRELOAD="$PRELOAD" "$PYTHON" scripts/torch_mixnet_bench.py --mode forward --batch "$BATCH" --size 224 --threads "$(nproc)" \
       --warmup 2 --steps 5 "$@" | sed -n 's/.*: \([0-9.]*\) images\/s$/\1/p'
 }
 
 cd "$ROOT"
+# The reference runs under the allocator ./mixnet preloads (tcmalloc where Debian's
+# libtcmalloc-minimal4 is installed, unless MIXNET_MALLOC=glibc), as in reference-bench.sh.
+# shellcheck source=scripts/malloc-preload.sh
+source scripts/malloc-preload.sh
+PRELOAD="$(mixnet_malloc_preload)"
+echo "malloc: ${PRELOAD:-glibc} (every figure below)"
 for round in $(seq 1 "$ROUNDS"); do
   forward=$(./mixnet bench forward --batch_size "$BATCH" --image_size 224 --warmup 3 --iterations 10 2>/dev/null \
     | sed -n 's/.*: \([0-9.]*\) images\/s$/\1/p')
