@@ -55,15 +55,20 @@ class ToFloat(torch.nn.Module):
 
 
 class ConvActivation(torch.nn.Module):
-    """A square convolution, dilation 1; renamed by write_fused to one with a fused activation."""
+    """A square convolution with zero padding kernel // 2, dilation 1 and the groups the shapes
+    imply; renamed by write_fused to one with a fused activation. The stride comes as a 0-d tensor:
+    DJL passes plain tensor lists without switching gradient mode (other arguments need its
+    IValue path, which runs modules under a deprecated guard that prints a warning)."""
 
-    def forward(self, x: Tensor, weight: Tensor, bias: Tensor, stride: int, padding: int,
-                groups: int) -> Tensor:
-        return torch.mkldnn_convolution(x, weight, bias, [padding, padding], [stride, stride], [1, 1], groups)
+    def forward(self, x: Tensor, weight: Tensor, bias: Tensor, stride: Tensor) -> Tensor:
+        step = int(stride.item())
+        padding = weight.size(2) // 2
+        groups = x.size(1) // weight.size(1)
+        return torch.mkldnn_convolution(x, weight, bias, [padding, padding], [step, step], [1, 1], groups)
 
 
-SCRIPTED_CALL = "torch.mkldnn_convolution(x, weight, bias, [padding, padding], [stride, stride], [1, 1], groups)"
-FUSED_CALL = ("ops.mkldnn._convolution_pointwise(x, weight, bias, [padding, padding], [stride, stride], [1, 1], "
+SCRIPTED_CALL = "torch.mkldnn_convolution(x, weight, bias, [padding, padding], [step, step], [1, 1], groups)"
+FUSED_CALL = ("ops.mkldnn._convolution_pointwise(x, weight, bias, [padding, padding], [step, step], [1, 1], "
               "groups, \"{}\", annotate(List[Optional[number]], []), None)")
 
 

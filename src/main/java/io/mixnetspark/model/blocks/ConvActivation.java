@@ -35,9 +35,9 @@ final class ConvActivation {
      */
     static NDArray apply(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding, Shape dilation,
             int groups, Activation activation) {
-        if (activation != null && bias != null && fusable(x, stride, padding, dilation)) {
+        if (activation != null && bias != null && fusable(x, weight, stride, padding, dilation)) {
             TorchScriptOp op = activation == Activation.RELU ? TorchScriptOp.CONV_RELU : TorchScriptOp.CONV_SWISH;
-            return op.convolve(x, weight, bias, stride.get(0), padding.get(0), groups);
+            return op.convolve(x, weight, bias, stride.get(0));
         }
         NDArray y = Conv2d.conv2d(x, Layers.castLike(weight, x), bias == null ? null : Layers.castLike(bias, x), stride, padding, dilation,
                 groups).singletonOrThrow();
@@ -45,19 +45,22 @@ final class ConvActivation {
     }
 
     /**
-     * Whether the fused op takes this call: oneDNN runs on the CPU, the op is not differentiable
-     * (and DJL runs it in inference mode, whose outputs autograd must not record), and it takes one
-     * stride and one padding for both axes.
+     * Whether the fused op takes this call: oneDNN runs on the CPU, the op has no derivative (so a
+     * pass that records gradients keeps the two ops), and it takes one stride for both axes and
+     * padding {@code k / 2} (the only padding MixNet uses).
      *
      * @param x the input
+     * @param weight the weight (out, in / groups, k, k)
      * @param stride the stride
      * @param padding the padding
      * @param dilation the dilation
      * @return whether {@link #apply} runs the fused op for an activation and a bias
      */
-    static boolean fusable(NDArray x, Shape stride, Shape padding, Shape dilation) {
+    static boolean fusable(NDArray x, NDArray weight, Shape stride, Shape padding, Shape dilation) {
+        Shape kernel = weight.getShape();
         return !x.getDevice().isGpu() && x.getDataType() == DataType.FLOAT32 && !JniUtils.isGradMode()
-                && stride.get(0) == stride.get(1) && padding.get(0) == padding.get(1)
+                && stride.get(0) == stride.get(1) && kernel.get(2) == kernel.get(3)
+                && padding.get(0) == kernel.get(2) / 2 && padding.get(1) == kernel.get(2) / 2
                 && dilation.get(0) == 1 && dilation.get(1) == 1;
     }
 }

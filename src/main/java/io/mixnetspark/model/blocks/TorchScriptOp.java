@@ -3,10 +3,8 @@ package io.mixnetspark.model.blocks;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
-import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
@@ -49,7 +47,7 @@ enum TorchScriptOp {
     /**
      * A convolution with ReLU as oneDNN post-op ({@code mkldnn::_convolution_pointwise}, attribute
      * {@code relu}): the activation is applied while the output is written, not in a pass of its
-     * own. CPU, float32, no autograd: eval only ({@link ConvActivation}).
+     * own. CPU, float32, no derivative: eval only ({@link ConvActivation}).
      */
     CONV_RELU("conv_relu.pt"),
 
@@ -74,26 +72,19 @@ enum TorchScriptOp {
     }
 
     /**
-     * Applies a fused convolution op ({@link #CONV_RELU}, {@link #CONV_SWISH}): square stride and
-     * padding, dilation 1.
+     * Applies a fused convolution op ({@link #CONV_RELU}, {@link #CONV_SWISH}): the same stride on
+     * both axes, zero padding {@code k / 2} of the weight's kernel size {@code k}, dilation 1, and
+     * {@code x}'s channels over the weight's input channels as groups.
      *
      * @param x the input (N, C, H, W)
      * @param weight the weight (out, C / groups, k, k)
      * @param bias the bias (out)
      * @param stride the stride along both axes
-     * @param padding the zero padding on every side
-     * @param groups the convolution groups
      * @return the activated convolution, attached to {@code x}'s manager
      */
-    NDArray convolve(NDArray x, NDArray weight, NDArray bias, long stride, long padding, long groups) {
-        IValue[] inputs = {IValue.from((PtNDArray) x), IValue.from((PtNDArray) weight), IValue.from((PtNDArray) bias),
-            IValue.from(stride), IValue.from(padding), IValue.from(groups)};
-        try (IValue output = module().forward(inputs)) {
-            return output.toTensor((PtNDManager) x.getManager());
-        } finally {
-            for (IValue input : inputs) {
-                input.close();
-            }
+    NDArray convolve(NDArray x, NDArray weight, NDArray bias, long stride) {
+        try (NDArray step = x.getManager().create(stride)) {
+            return IValueUtils.forward(module(), new NDList(x, weight, bias, step), true).singletonOrThrow();
         }
     }
 

@@ -55,15 +55,16 @@ class ConvBnTest {
                 NDArray x = Layers.channelsLastOnCpu(batch.randomNormal(input));
                 float[] expected = Layers.activate(activation,
                         bn.forward(ps, conv.forward(ps, new NDList(x), false), false).singletonOrThrow()).toFloatArray();
+                NDArray kernel3 = batch.zeros(new Shape(4, 1, 3, 3));
                 boolean recording = JniUtils.isGradMode();
                 try {
                     JniUtils.setGradMode(true);
-                    assertFalse(ConvActivation.fusable(x, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1)),
+                    assertFalse(ConvActivation.fusable(x, kernel3, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1)),
                             "with gradient mode on the activation runs as its own op");
                     assertArrayEquals(expected, ConvBn.forward(ps, conv, bn, activation, x, false).toFloatArray(),
                             1e-4f, activation + " after the fold, gradient mode on (not fused)");
                     JniUtils.setGradMode(false);
-                    assertTrue(ConvActivation.fusable(x, new Shape(2, 2), new Shape(1, 1), new Shape(1, 1)),
+                    assertTrue(ConvActivation.fusable(x, kernel3, new Shape(2, 2), new Shape(1, 1), new Shape(1, 1)),
                             "a float32 CPU convolution fuses its activation with gradient mode off");
                     int before = batch.getManagedArrays().size();
                     conv.forward(ps, new NDList(x), false);
