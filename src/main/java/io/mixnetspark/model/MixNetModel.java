@@ -131,9 +131,8 @@ public final class MixNetModel implements AutoCloseable {
 
     /**
      * Eval-mode forward (running BN statistics, no dropout, no drop-path), with gradient mode off
-     * on the calling thread for its duration (as {@code torch.no_grad()}: autograd keeps no graph,
-     * so activations are freed as the pass goes, and convolutions fuse their activations). The
-     * result belongs to the input's manager.
+     * on the calling thread for its duration (as {@code torch.no_grad()}: autograd records nothing,
+     * and convolutions fuse their activations). The result belongs to the input's manager.
      *
      * @param batch float32 (N, 3, H, W) normalised images
      * @return logits (N, classes)

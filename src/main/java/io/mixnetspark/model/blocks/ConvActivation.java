@@ -39,8 +39,9 @@ final class ConvActivation {
             TorchScriptOp op = activation == Activation.RELU ? TorchScriptOp.CONV_RELU : TorchScriptOp.CONV_SWISH;
             return op.convolve(x, weight, bias, stride.get(0));
         }
-        NDArray y = Conv2d.conv2d(x, Layers.castLike(weight, x), bias == null ? null : Layers.castLike(bias, x), stride, padding, dilation,
-                groups).singletonOrThrow();
+        NDArray shift = bias == null ? null : Layers.castLike(bias, x);
+        NDArray y = Conv2d.conv2d(x, Layers.castLike(weight, x), shift, stride, padding, dilation, groups)
+                .singletonOrThrow();
         return activation == null ? y : Layers.activate(activation, y);
     }
 

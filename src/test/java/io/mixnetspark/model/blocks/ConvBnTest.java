@@ -53,8 +53,8 @@ class ConvBnTest {
             ParameterStore ps = new ParameterStore(manager, false);
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = Layers.channelsLastOnCpu(batch.randomNormal(input));
-                float[] expected = Layers.activate(activation,
-                        bn.forward(ps, conv.forward(ps, new NDList(x), false), false).singletonOrThrow()).toFloatArray();
+                NDArray normalised = bn.forward(ps, conv.forward(ps, new NDList(x), false), false).singletonOrThrow();
+                float[] expected = Layers.activate(activation, normalised).toFloatArray();
                 NDArray kernel3 = batch.zeros(new Shape(4, 1, 3, 3));
                 boolean recording = JniUtils.isGradMode();
                 try {
