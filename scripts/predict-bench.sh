@@ -17,8 +17,8 @@ export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"   # the reference too, as .
 
 reference() {   # [--channels_last]
   "$PYTHON" -c 'import torch' 2>/dev/null || return 0
-  LD_PRELOAD="$PRELOAD" "$PYTHON" scripts/torch_mixnet_bench.py --mode forward --batch "$BATCH" --size 224 --threads "$(nproc)" \
-      --warmup 2 --steps 5 "$@" | sed -n 's/.*: \([0-9.]*\) images\/s$/\1/p'
+  LD_PRELOAD="$PRELOAD" "$PYTHON" scripts/torch_mixnet_bench.py --mode forward --batch "$BATCH" --size 224 \
+      --threads "$(nproc)" --warmup 2 --steps 5 "$@" | sed -n 's/.*: \([0-9.]*\) images\/s$/\1/p'
 }
 
 cd "$ROOT"
