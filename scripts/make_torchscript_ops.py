@@ -58,7 +58,7 @@ class ConvActivation(torch.nn.Module):
     """A square convolution with zero padding kernel // 2, dilation 1 and the groups the shapes
     imply; renamed by write_fused to one with a fused activation. The stride comes as a 0-d tensor:
     DJL passes plain tensor lists without switching gradient mode (other arguments need its
-    IValue path, which runs modules under a deprecated guard that prints a warning)."""
+    IValue path, which always runs the module under its own inference guard)."""
 
     def forward(self, x: Tensor, weight: Tensor, bias: Tensor, stride: Tensor) -> Tensor:
         step = int(stride.item())
