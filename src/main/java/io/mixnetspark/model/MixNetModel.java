@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.mixnetspark.model.arch.ArchitecturePlan;
 import io.mixnetspark.model.arch.MixNetConfig;
@@ -152,13 +151,7 @@ public final class MixNetModel implements AutoCloseable {
     public NDArray forward(NDArray batch, BiConsumer<String, NDArray> tap) {
         NDManager manager = batch.getManager();
         ParameterStore ps = new ParameterStore(manager, false);
-        boolean recording = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
-            return network.forwardTapped(ps, batch, false, tap);
-        } finally {
-            JniUtils.setGradMode(recording);
-        }
+        return GradientMode.with(false, () -> network.forwardTapped(ps, batch, false, tap));
     }
 
     @Override

@@ -8,6 +8,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.mixnetspark.concurrent.DaemonThreads;
 import io.mixnetspark.concurrent.TaskResults;
+import io.mixnetspark.model.GradientMode;
 import io.mixnetspark.model.MixNetModel;
 import io.mixnetspark.model.blocks.MaskRandom;
 import java.util.ArrayList;
@@ -194,19 +195,18 @@ final class CpuReplicas implements AutoCloseable {
     private ShardOutput runShard(Shard shard, long seed, float lossScale, NDManager manager, ShardPass pass) {
         ParameterStore parameters = shard.replica() == 0 ? new ParameterStore(manager, false)
                 : others.get(shard.replica() - 1).store(manager);
-        boolean recording = JniUtils.isGradMode();
-        JniUtils.setGradMode(true);
         MaskRandom.seedThisThread(seed + 0x9E3779B97F4A7C15L * shard.replica());
         try {
-            ShardOutput out = pass.run(shard, parameters);
-            NDArray loss = out.weightedLoss();
-            PtNDArray objective = (PtNDArray) (lossScale == 1f ? loss : loss.mul(lossScale));
-            JniUtils.backward(objective, (PtNDArray) manager.ones(objective.getShape(), objective.getDataType()),
-                    false, false);
-            return out;
+            return GradientMode.with(true, () -> {
+                ShardOutput out = pass.run(shard, parameters);
+                NDArray loss = out.weightedLoss();
+                PtNDArray objective = (PtNDArray) (lossScale == 1f ? loss : loss.mul(lossScale));
+                JniUtils.backward(objective, (PtNDArray) manager.ones(objective.getShape(), objective.getDataType()),
+                        false, false);
+                return out;
+            });
         } finally {
             MaskRandom.clearThisThread();
-            JniUtils.setGradMode(recording);
         }
     }
 

@@ -64,11 +64,11 @@ enum TorchScriptOp {
     /**
      * Applies the op.
      *
-     * @param x the input
-     * @return the result, attached to {@code x}'s manager
+     * @param inputs the module's tensor arguments, in order (one for all but the convolutions)
+     * @return the result, attached to the first input's manager
      */
-    NDArray apply(NDArray x) {
-        return IValueUtils.forward(module(), new NDList(x), true).singletonOrThrow();
+    NDArray apply(NDArray... inputs) {
+        return IValueUtils.forward(module(), new NDList(inputs), true).singletonOrThrow();
     }
 
     /**
@@ -84,7 +84,7 @@ enum TorchScriptOp {
      */
     NDArray convolve(NDArray x, NDArray weight, NDArray bias, long stride) {
         try (NDArray step = x.getManager().create(stride)) {
-            return IValueUtils.forward(module(), new NDList(x, weight, bias, step), true).singletonOrThrow();
+            return apply(x, weight, bias, step);
         }
     }
 
