@@ -210,13 +210,9 @@ final class CpuReplicas implements AutoCloseable {
         }
     }
 
-    /**
-     * Clears the replicas' gradients (PyTorch accumulates them across backward passes).
-     *
-     * @param manager the step's manager, which takes the temporary handles
-     */
-    void zeroGradients(NDManager manager) {
-        others.forEach(r -> r.zeroGradients(manager));
+    /** Clears the replicas' gradients (PyTorch accumulates them across backward passes). */
+    void zeroGradients() {
+        others.forEach(ReplicaParameters::zeroGradients);
     }
 
     /** Gives every replica the network's running statistics (at the start of an epoch). */

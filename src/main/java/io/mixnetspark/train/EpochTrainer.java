@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import io.mixnetspark.metrics.TopKAccumulator;
 import io.mixnetspark.model.MixNetModel;
 import java.util.ArrayList;
@@ -183,7 +185,7 @@ public final class EpochTrainer implements AutoCloseable {
         NDManager root = model.djlModel().getNDManager();
         int seed = stepSeed(recipe.seed(), sync.rank(), globalStep);
         try (NDManager manager = root.newSubManager()) {
-            zeroGradients(manager);
+            zeroGradients();
             NDArray labels = manager.create(batch.labels());
             BatchMix.Mixed mixed = recipe.mixing().mixesNothing() ? null
                     : recipe.mixing().apply(batch, model.config().numClasses(), recipe.labelSmoothing(), seed);
@@ -230,13 +232,14 @@ public final class EpochTrainer implements AutoCloseable {
         }
     }
 
-    /** PyTorch accumulates gradients across backward passes: clear them before each one. */
-    private void zeroGradients(NDManager manager) {
-        for (Parameter p : trainable.values()) {
-            NDArray gradient = owned(p.getArray().getGradient(), manager);
-            gradient.subi(gradient);
-        }
-        replicas.zeroGradients(manager);
+    /**
+     * PyTorch accumulates gradients across backward passes: clear them before each one. They are
+     * overwritten with zeros ({@code Tensor.zero_()}), not computed to zero: after a float16
+     * overflow they hold infinities, and {@code g - g} would leave NaN there for good.
+     */
+    private void zeroGradients() {
+        trainable.values().forEach(p -> JniUtils.zeroGrad((PtNDArray) p.getArray()));
+        replicas.zeroGradients();
     }
 
     /** Moves a handle created on the model's manager to the step's manager, so it is freed. */

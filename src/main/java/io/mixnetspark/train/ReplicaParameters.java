@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -83,17 +85,9 @@ final class ReplicaParameters {
         }
     }
 
-    /**
-     * Clears the views' gradients.
-     *
-     * @param manager takes the temporary gradient handles
-     */
-    void zeroGradients(NDManager manager) {
-        arrays.values().stream().filter(NDArray::hasGradient).forEach(a -> {
-            NDArray gradient = a.getGradient();
-            gradient.attach(manager);
-            gradient.subi(gradient);
-        });
+    /** Overwrites the views' gradients with zeros (as {@code EpochTrainer} does the network's). */
+    void zeroGradients() {
+        arrays.values().stream().filter(NDArray::hasGradient).forEach(a -> JniUtils.zeroGrad((PtNDArray) a));
     }
 
     /**

@@ -130,6 +130,34 @@ class MixedPrecisionTrainingTest {
     }
 
     /**
+     * After an overflow the gradients hold infinities; the next step must start from zero
+     * gradients, not from those values ({@code inf - inf} is NaN, which would make every later
+     * step look like an overflow too and stall training for good).
+     */
+    @Test
+    void theStepAfterAnOverflowStartsFromCleanGradientsAndIsApplied() {
+        TrainingRecipe recipe = TestNetworks.recipe().build();
+        DynamicLossScale scale = new DynamicLossScale(Float.MAX_VALUE / 4, DynamicLossScale.GROWTH_INTERVAL);
+        try (MixNetModel model = TestNetworks.mixnetS(0f, 6);
+                EpochTrainer trainer = new EpochTrainer(model, recipe, 1, GradientSync.LOCAL, scale)) {
+            List<Batch> batches = TestNetworks.randomBatches(2, 4, 6);
+            trainer.trainEpoch(batches.subList(0, 1).iterator());
+            assertEquals(Float.MAX_VALUE / 8, scale.scale(), "the first step overflowed");
+            Map<String, float[]> before = TestNetworks.snapshot(model);
+
+            scale.restore(new DynamicLossScale.State(8f, 0));
+            trainer.trainEpoch(batches.subList(1, 2).iterator());
+            assertEquals(8f, scale.scale(), "the step after the overflow did not overflow");
+            Map<String, float[]> after = TestNetworks.snapshot(model);
+            float[] stem = after.get("conv_stem.weight");
+            assertFalse(Arrays.equals(before.get("conv_stem.weight"), stem), "the step was applied");
+            for (float v : stem) {
+                assertTrue(Float.isFinite(v), "conv_stem.weight holds " + v);
+            }
+        }
+    }
+
+    /**
      * The casts of the weights belong to each step, not to the model. (A small learning rate: with
      * this random 32-pixel network's gradients in the hundreds, lr 0.1 makes its float16
      * activations overflow within a few steps.)
