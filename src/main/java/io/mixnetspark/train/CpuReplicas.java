@@ -10,6 +10,7 @@ import io.mixnetspark.concurrent.DaemonThreads;
 import io.mixnetspark.concurrent.TaskResults;
 import io.mixnetspark.model.GradientMode;
 import io.mixnetspark.model.MixNetModel;
+import io.mixnetspark.model.blocks.ConstantOps;
 import io.mixnetspark.model.blocks.MaskRandom;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -200,7 +201,7 @@ final class CpuReplicas implements AutoCloseable {
             return GradientMode.with(true, () -> {
                 ShardOutput out = pass.run(shard, parameters);
                 NDArray loss = out.weightedLoss();
-                PtNDArray objective = (PtNDArray) (lossScale == 1f ? loss : loss.mul(lossScale));
+                PtNDArray objective = (PtNDArray) (lossScale == 1f ? loss : ConstantOps.times(loss, lossScale));
                 JniUtils.backward(objective, (PtNDArray) manager.ones(objective.getShape(), objective.getDataType()),
                         false, false);
                 return out;

@@ -11,6 +11,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import io.mixnetspark.metrics.TopKAccumulator;
 import io.mixnetspark.model.MixNetModel;
+import io.mixnetspark.model.blocks.ConstantOps;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -198,7 +199,7 @@ public final class EpochTrainer implements AutoCloseable {
                 NDArray logits = model.network().forward(ps, new NDList(shard.of(images)), true).singletonOrThrow();
                 NDArray lossValue = targets == null ? loss.evaluate(new NDList(shard.of(labels)), new NDList(logits))
                         : LabelSmoothingCrossEntropy.softTargets(shard.of(targets), logits).mean();
-                return new CpuReplicas.ShardOutput(lossValue.mul(shard.fraction()), logits);
+                return new CpuReplicas.ShardOutput(ConstantOps.times(lossValue, shard.fraction()), logits);
             });
             float value = 0;
             NDList logits = new NDList(shards.size());

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
+import io.mixnetspark.model.blocks.ConstantOps;
 
 /**
  * {@code LabelSmoothingCrossEntropy} is softmax cross-entropy against labels smoothed towards the
@@ -61,7 +62,7 @@ public final class LabelSmoothingCrossEntropy extends Loss {
             return nll;
         }
         NDArray uniform = logp.mean(new int[] {1}).neg();
-        return nll.mul(1 - smoothing).add(uniform.mul(smoothing));
+        return ConstantOps.times(nll, 1 - smoothing).add(ConstantOps.times(uniform, smoothing));
     }
 
     /**

@@ -193,9 +193,13 @@ public final class Layers {
         return dropWithMask(x, rate, x.getShape());
     }
 
-    /** Multiplies by a keep mask of {@code maskShape} (broadcast over x) and rescales. */
+    /**
+     * Multiplies by a keep mask of {@code maskShape} (broadcast over x) and rescales, the constant
+     * through {@link ConstantOps}.
+     */
     private static NDArray dropWithMask(NDArray x, float rate, Shape maskShape) {
         float keep = 1f - rate;
-        return x.mul(MaskRandom.keepMask(x.getManager(), maskShape, keep, x.getDataType())).div(keep);
+        NDArray mask = MaskRandom.keepMask(x.getManager(), maskShape, keep, x.getDataType());
+        return ConstantOps.dividedBy(x.mul(mask), keep);
     }
 }

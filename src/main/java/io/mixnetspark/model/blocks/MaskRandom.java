@@ -52,6 +52,9 @@ public final class MaskRandom {
         for (int i = 0; i < mask.length; i++) {
             mask[i] = random.nextFloat() < keep ? 1f : 0f;
         }
-        return manager.create(mask, shape).toType(dataType, false);
+        // a copy in PyTorch's memory: autograd keeps the mask for the backward pass (see ConstantOps)
+        try (NDArray drawn = manager.create(mask, shape)) {
+            return drawn.toType(dataType, true);
+        }
     }
 }

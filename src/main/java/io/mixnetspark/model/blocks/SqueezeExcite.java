@@ -39,7 +39,8 @@ public final class SqueezeExcite extends NamedBlock {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray squeezed = x.sum(new int[] {2, 3}, true).div(x.getShape().get(2) * x.getShape().get(3));
+        long pixels = x.getShape().get(2) * x.getShape().get(3);
+        NDArray squeezed = ConstantOps.dividedBy(x.sum(new int[] {2, 3}, true), pixels);
         NDArray hidden = Layers.activate(activation, Layers.convolve(ps, reduce, squeezed, training));
         NDArray gate = ai.djl.nn.Activation.sigmoid(Layers.convolve(ps, expand, hidden, training));
         return new NDList(x.mul(gate));
