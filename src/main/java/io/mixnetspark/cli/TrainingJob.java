@@ -118,6 +118,9 @@ final class TrainingJob {
     private static String epochLine(EpochRecord e, int epochs) {
         String line = String.format("Epoch: [%d/%d], loss: %.4f, train top-1: %.4f, lr: %.6f, time: %.1f s",
                 e.epoch() + 1, epochs, e.trainLoss(), e.trainTop1(), e.lr(), e.seconds());
+        if (e.skippedSteps() > 0) {
+            line += String.format(" (%d of %d steps skipped: float16 overflow)", e.skippedSteps(), e.steps());
+        }
         if (e.valImages() > 0) {
             line += String.format(", val top-1: %.4f, top-5: %.4f, loss: %.4f", e.valTop1(), e.valTop5(), e.valLoss());
         }

@@ -7,7 +7,9 @@ import java.io.Serializable;
  * the training batches in training mode (dropout on, batch statistics), before each step's update.
  *
  * @param epoch the 0-based epoch index
- * @param steps optimizer steps taken
+ * @param steps optimizer steps taken, skipped ones included (one per batch)
+ * @param skippedSteps of those, the steps whose float16 gradients overflowed and so changed no
+ *     weight (the loss scale was halved instead); always 0 in float32 training
  * @param images images seen
  * @param meanLoss mean training loss per image (label-smoothed and, with batch mixing, against the
  *     mixed targets, as optimised)
@@ -17,7 +19,7 @@ import java.io.Serializable;
  * @param lastLr learning rate of the last step
  */
 public record EpochStats(
-        int epoch, int steps, long images, double meanLoss, double top1, double seconds, double lastLr)
+        int epoch, int steps, int skippedSteps, long images, double meanLoss, double top1, double seconds, double lastLr)
         implements Serializable {
 
     /**

@@ -143,6 +143,7 @@ public final class EpochTrainer implements AutoCloseable {
         long start = System.nanoTime();
         replicas.copyRunningStatistics();
         int steps = 0;
+        int skipped = 0;
         long images = 0;
         long correct = 0;
         double lossSum = 0;
@@ -153,6 +154,7 @@ public final class EpochTrainer implements AutoCloseable {
             lr = schedule.at(globalStep);
             StepResult result = step(batch, (float) lr);
             steps++;
+            skipped += result.applied() ? 0 : 1;
             images += batch.size();
             correct += result.correct();
             lossSum += result.loss() * batch.size();
@@ -162,7 +164,8 @@ public final class EpochTrainer implements AutoCloseable {
         }
         averageRunningStatistics();
         double seconds = (System.nanoTime() - start) / 1e9;
-        EpochStats stats = new EpochStats(completedEpochs, steps, images, lossSum / images, (double) correct / images, seconds, lr);
+        EpochStats stats = new EpochStats(completedEpochs, steps, skipped, images, lossSum / images,
+                (double) correct / images, seconds, lr);
         completedEpochs++;
         return stats;
     }
@@ -219,7 +222,8 @@ public final class EpochTrainer implements AutoCloseable {
                 weights.put(e.getKey(), owned(e.getValue().getArray().stopGradient(), manager));
             }
             sync.synchronize(Collections.unmodifiableMap(gradients), batch.size());
-            if (lossScale == null || lossScale.unscale(gradients.values())) {
+            boolean applied = lossScale == null || lossScale.unscale(gradients.values());
+            if (applied) {
                 optimizer.step(weights, gradients, lr);
                 if (ema != null) {
                     ema.update(model.stateDict());
@@ -229,7 +233,7 @@ public final class EpochTrainer implements AutoCloseable {
                         lossScale.scale());
             }
             globalStep++;
-            return new StepResult(value, correct);
+            return new StepResult(value, correct, applied);
         }
     }
 
@@ -416,5 +420,5 @@ public final class EpochTrainer implements AutoCloseable {
         }
     }
 
-    private record StepResult(double loss, long correct) {}
+    private record StepResult(double loss, long correct, boolean applied) {}
 }

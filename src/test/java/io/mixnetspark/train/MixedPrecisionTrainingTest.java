@@ -123,7 +123,8 @@ class MixedPrecisionTrainingTest {
                 EpochTrainer trainer = new EpochTrainer(model, recipe, 1, GradientSync.LOCAL, scale)) {
             List<Batch> batches = TestNetworks.randomBatches(2, 4, 6);
             Map<String, float[]> before = TestNetworks.snapshot(model);
-            trainer.trainEpoch(batches.subList(0, 1).iterator());
+            EpochStats overflowed = trainer.trainEpoch(batches.subList(0, 1).iterator());
+            assertEquals(1, overflowed.skippedSteps(), "the skipped step is counted");
             Map<String, float[]> afterSkip = TestNetworks.snapshot(model);
             for (String key : before.keySet()) {
                 if (!key.contains(".running_") && !key.endsWith("num_batches_tracked")) {
@@ -134,8 +135,9 @@ class MixedPrecisionTrainingTest {
             assertEquals(1, trainer.globalStep(), "a skipped step still counts for the schedule");
 
             scale.restore(new DynamicLossScale.State(8f, 0));
-            trainer.trainEpoch(batches.subList(1, 2).iterator());
+            EpochStats next = trainer.trainEpoch(batches.subList(1, 2).iterator());
             assertEquals(8f, scale.scale(), "the step after the overflow did not overflow");
+            assertEquals(0, next.skippedSteps());
             float[] stem = TestNetworks.snapshot(model).get("conv_stem.weight");
             assertFalse(Arrays.equals(afterSkip.get("conv_stem.weight"), stem), "the step was applied");
             for (float v : stem) {

@@ -12,7 +12,9 @@ import java.util.List;
  *
  * @param epoch the 0-based epoch
  * @param stageAttempt the Spark stage attempt that ran it (above 0 after a retry resumed the fit)
- * @param steps optimizer steps per worker
+ * @param steps optimizer steps per worker, skipped ones included
+ * @param skippedSteps of those, the steps a float16 gradient overflow skipped (the same on every
+ *     worker, which decide on the summed gradients); 0 in float32 training
  * @param trainImages training images seen by all workers
  * @param trainLoss mean label-smoothed training loss (training mode, before each update)
  * @param trainTop1 training top-1 accuracy (training mode)
@@ -28,6 +30,7 @@ public record EpochRecord(
         int epoch,
         int stageAttempt,
         int steps,
+        int skippedSteps,
         long trainImages,
         double trainLoss,
         double trainTop1,
@@ -63,8 +66,8 @@ public record EpochRecord(
             val.merge(w.validation());
         }
         boolean validated = val.images() > 0;
-        return new EpochRecord(first.epoch(), stageAttempt, first.steps(), images, lossSum / images, correct / images,
-                val.images(), validated ? val.top1() : Double.NaN, validated ? val.top5() : Double.NaN,
+        return new EpochRecord(first.epoch(), stageAttempt, first.steps(), first.skippedSteps(), images,
+                lossSum / images, correct / images, val.images(), validated ? val.top1() : Double.NaN, validated ? val.top5() : Double.NaN,
                 validated ? val.meanLoss() : Double.NaN, first.lastLr(), seconds, syncMillis);
     }
 
