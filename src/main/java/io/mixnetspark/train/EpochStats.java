@@ -19,7 +19,8 @@ import java.io.Serializable;
  * @param lastLr learning rate of the last step
  */
 public record EpochStats(
-        int epoch, int steps, int skippedSteps, long images, double meanLoss, double top1, double seconds, double lastLr)
+        int epoch, int steps, int skippedSteps, long images, double meanLoss, double top1, double seconds,
+        double lastLr)
         implements Serializable {
 
     /**
