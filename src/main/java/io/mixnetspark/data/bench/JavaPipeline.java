@@ -3,6 +3,7 @@ package io.mixnetspark.data.bench;
 import io.mixnetspark.data.decode.DecodeResult;
 import io.mixnetspark.data.decode.ImageDecoder;
 import io.mixnetspark.data.decode.ParallelDecoder;
+import io.mixnetspark.data.decode.ReadWindow;
 import io.mixnetspark.data.transform.EvalTransform;
 import java.util.List;
 
@@ -14,6 +15,7 @@ final class JavaPipeline {
 
     private final ImageDecoder decoder;
     private final EvalTransform eval = EvalTransform.mixnet();
+    private final ReadWindow window = eval.readWindow();
     private float checksum;
 
     JavaPipeline(ImageDecoder decoder) {
@@ -29,7 +31,7 @@ final class JavaPipeline {
     double singleThread(List<byte[]> images) {
         long start = System.nanoTime();
         for (byte[] image : images) {
-            checksum += tensor(decoder.decode(image))[0];
+            checksum += tensor(decoder.decode(image, window))[0];
         }
         return images.size() / ((System.nanoTime() - start) / 1e9);
     }
@@ -43,7 +45,7 @@ final class JavaPipeline {
      */
     double parallel(List<byte[]> images, ParallelDecoder parallel) {
         long start = System.nanoTime();
-        for (float[] t : parallel.decodeAll(images, this::tensor)) {
+        for (float[] t : parallel.decodeAll(images, window, this::tensor)) {
             checksum += t[0];
         }
         return images.size() / ((System.nanoTime() - start) / 1e9);

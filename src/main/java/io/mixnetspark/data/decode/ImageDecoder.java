@@ -15,7 +15,9 @@ import java.nio.file.Path;
  * libturbojpeg when installed ({@link TurboJpeg}), else the copy inside OpenCV's bundled natives
  * ({@link OpenCvJpeg}), at reduced DCT scale when {@link DecodeOptions#reduceToAtLeast()} asks for
  * it; CMYK/YCCK JPEGs, JPEGs with a non-sRGB profile and all other formats go through ImageIO (as
- * do all JPEGs where neither native library loads).
+ * do all JPEGs where neither native library loads). A consumer that reads only part of the image
+ * (eval preprocessing) can say which ({@link ReadWindow}), and a JPEG is then decoded only there
+ * where this project's libjpeg shim is built ({@link JpegWindowDecoder}).
  *
  * <p>Immutable and thread-safe; one instance can serve every decoding thread.
  */
@@ -23,6 +25,8 @@ public final class ImageDecoder {
 
     private final DecodeOptions options;
     private final JpegCodec jpeg;
+    /** Whether JPEGs read through a window decode only that ({@link #decode(byte[], ReadWindow)}). */
+    private final boolean windowed;
 
     /** A decoder with {@link DecodeOptions#defaults()}. */
     public ImageDecoder() {
@@ -42,6 +46,7 @@ public final class ImageDecoder {
         }
         this.options = options;
         this.jpeg = options.jpegBackend().codec();
+        this.windowed = options.jpegBackend().resolve() == JpegBackend.TURBOJPEG && JpegWindowDecoder.available();
     }
 
     /**
@@ -60,6 +65,21 @@ public final class ImageDecoder {
      * @return the pixels, or why there are none
      */
     public DecodeResult decode(byte[] data) {
+        return decode(data, null);
+    }
+
+    /**
+     * Decodes one encoded image for a consumer that reads only part of it (eval preprocessing
+     * reads the rows and columns under its centre crop). With the {@link JpegBackend#TURBOJPEG}
+     * backend and this project's libjpeg shim built ({@link JpegWindowDecoder}), a JPEG without an
+     * EXIF rotation is decoded only there: the pixels in the window are those of a whole decode,
+     * the ones outside it are left black. Everything else is decoded whole.
+     *
+     * @param data the file's bytes (null or empty gives a failed result)
+     * @param window the part that will be read, or null for all of it
+     * @return the pixels, or why there are none
+     */
+    public DecodeResult decode(byte[] data, ReadWindow window) {
         if (data == null || data.length == 0) {
             return DecodeResult.failed("empty input: 0 bytes, not an image");
         }
@@ -69,7 +89,7 @@ public final class ImageDecoder {
                     + preview(data) + ")");
         }
         try {
-            return DecodeResult.of(format == ImageFormat.JPEG ? decodeJpeg(data)
+            return DecodeResult.of(format == ImageFormat.JPEG ? decodeJpeg(data, window)
                     : ImageIoDecoder.decode(data, format, options));
         } catch (DecodeException e) {
             return DecodeResult.failed(e.getMessage());
@@ -94,17 +114,24 @@ public final class ImageDecoder {
         return decode(data);
     }
 
-    private RgbImage decodeJpeg(byte[] data) throws DecodeException {
+    private RgbImage decodeJpeg(byte[] data, ReadWindow window) throws DecodeException {
         JpegHeader header = JpegHeader.parse(data);
         PixelCap.check(header.width(), header.height(), options);
         if (!header.complete()) {
             throw new DecodeException("truncated JPEG: the image data stops without an end-of-image marker"
                     + " (file cut short?)");
         }
-        RgbImage stored = usesNative(header)
-                ? jpeg.decode(data, options.scaleDenominator(header.width(), header.height()))
-                : ImageIoDecoder.decode(data, ImageFormat.JPEG, options);
-        return ExifOrientation.apply(stored, header.orientation());
+        if (!usesNative(header)) {
+            return ExifOrientation.apply(ImageIoDecoder.decode(data, ImageFormat.JPEG, options), header.orientation());
+        }
+        int denominator = options.scaleDenominator(header.width(), header.height());
+        if (window != null && header.orientation() == 1 && windowed) {
+            // libjpeg's scaled size: ceil(side / denominator)
+            int width = (header.width() + denominator - 1) / denominator;
+            int height = (header.height() + denominator - 1) / denominator;
+            return JpegWindowDecoder.decode(data, denominator, width, height, window.of(width, height));
+        }
+        return ExifOrientation.apply(jpeg.decode(data, denominator), header.orientation());
     }
 
     private boolean usesNative(JpegHeader header) {

@@ -10,7 +10,9 @@ public enum JpegBackend {
     AUTO,
     /**
      * The system's libjpeg-turbo TurboJPEG library (Debian {@code libturbojpeg0}), with SIMD: as
-     * fast as PIL's decoder. Decodes at reduced DCT scale.
+     * fast as PIL's decoder. Decodes at reduced DCT scale; a decode that reads only a window
+     * ({@link ImageDecoder#decode(byte[], ReadWindow)}) goes through the system libjpeg with this
+     * project's shim ({@link JpegWindowDecoder}) when it was built.
      */
     TURBOJPEG,
     /**
@@ -65,7 +67,11 @@ public enum JpegBackend {
      */
     public String describe() {
         JpegCodec codec = codec();
-        return codec == null ? "ImageIO (JDK libjpeg 6b, TwelveMonkeys)" : codec.name();
+        if (codec == null) {
+            return "ImageIO (JDK libjpeg 6b, TwelveMonkeys)";
+        }
+        return codec.name() + (resolve() == TURBOJPEG && JpegWindowDecoder.available()
+                ? "; windows through the system libjpeg (mixnetjpeg shim)" : "");
     }
 
     /** The codec, or null for ImageIO; the caller checked {@link #isAvailable()}. */

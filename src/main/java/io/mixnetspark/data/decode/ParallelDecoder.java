@@ -54,9 +54,25 @@ public final class ParallelDecoder implements AutoCloseable {
      * @throws IllegalStateException when {@code then} throws, or the caller is interrupted
      */
     public <T> List<T> decodeAll(List<byte[]> inputs, Function<? super DecodeResult, ? extends T> then) {
+        return decodeAll(inputs, null, then);
+    }
+
+    /**
+     * Decodes the part of every input that {@code then} reads ({@link ImageDecoder#decode(byte[],
+     * ReadWindow)}) and applies {@code then} to each result on the decoding thread.
+     *
+     * @param inputs encoded images
+     * @param window the part of each decoded image {@code then} reads, or null for all of it
+     * @param then what to do with each result; it must be thread-safe
+     * @param <T> what {@code then} gives
+     * @return one value per input, in order
+     * @throws IllegalStateException when {@code then} throws, or the caller is interrupted
+     */
+    public <T> List<T> decodeAll(List<byte[]> inputs, ReadWindow window,
+            Function<? super DecodeResult, ? extends T> then) {
         List<Future<T>> futures = new ArrayList<>(inputs.size());
         for (byte[] input : inputs) {
-            futures.add(pool.submit(() -> then.apply(decoder.decode(input))));
+            futures.add(pool.submit(() -> then.apply(decoder.decode(input, window))));
         }
         List<T> out = new ArrayList<>(inputs.size());
         try {

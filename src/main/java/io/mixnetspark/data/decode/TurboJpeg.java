@@ -94,15 +94,6 @@ final class TurboJpeg implements JpegCodec {
 
     /** Binds the library once per JVM; the class initialiser makes this thread-safe. */
     private static final class Loaded {
-        static final Throwable FAILURE = load();
-
-        private static Throwable load() {
-            try {
-                Lib.bind();
-                return null;
-            } catch (RuntimeException | LinkageError e) { // not installed: other codecs decode
-                return e;
-            }
-        }
+        static final Throwable FAILURE = NativeBinding.attempt(Lib::bind);
     }
 }

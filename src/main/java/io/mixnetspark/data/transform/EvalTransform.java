@@ -1,5 +1,7 @@
 package io.mixnetspark.data.transform;
 
+import io.mixnetspark.data.decode.ReadWindow;
+import io.mixnetspark.data.decode.Region;
 import io.mixnetspark.data.decode.RgbImage;
 
 /**
@@ -80,8 +82,26 @@ public final class EvalTransform {
      * @return the {@code cropSize x cropSize} crop
      */
     public RgbImage resizeAndCrop(RgbImage image) {
-        int w = image.width();
-        int h = image.height();
+        Plan plan = plan(image.width(), image.height());
+        return PilResize.resize(image, Region.of(image.width(), image.height()), plan.width(), plan.height(), plan.crop());
+    }
+
+    /**
+     * The part of a decoded image {@link #apply} reads: the resize filter's taps under the centre
+     * crop. Pass it to {@link io.mixnetspark.data.decode.ImageDecoder#decode(byte[], ReadWindow)}
+     * so that only that part is decoded.
+     *
+     * @return the window for an image of a given size
+     */
+    public ReadWindow readWindow() {
+        return (width, height) -> {
+            Plan plan = plan(width, height);
+            return PilResize.sourceOf(Region.of(width, height), plan.width(), plan.height(), plan.crop());
+        };
+    }
+
+    /** The resized size (torchvision's rule) and the centre crop in it, for an image of {@code w x h}. */
+    private Plan plan(int w, int h) {
         int newW;
         int newH;
         if (w <= h) {
@@ -93,8 +113,10 @@ public final class EvalTransform {
         }
         int top = (int) Math.rint((newH - cropSize) / 2.0);
         int left = (int) Math.rint((newW - cropSize) / 2.0);
-        return PilResize.resize(image, Region.of(w, h), newW, newH, new Region(left, top, cropSize, cropSize));
+        return new Plan(newW, newH, new Region(left, top, cropSize, cropSize));
     }
+
+    private record Plan(int width, int height, Region crop) {}
 
     /**
      * The network input for one image.

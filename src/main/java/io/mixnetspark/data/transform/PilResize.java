@@ -1,5 +1,6 @@
 package io.mixnetspark.data.transform;
 
+import io.mixnetspark.data.decode.Region;
 import io.mixnetspark.data.decode.RgbImage;
 
 /**
@@ -73,6 +74,26 @@ public final class PilResize {
         byte[] pixels = vertical ? verticalPass(pass, window.width(), rows, firstRow, buffers)
                 : pack(pass, rowCount, window.width());
         return new RgbImage(window.width(), window.height(), pixels);
+    }
+
+    /**
+     * The pixels of the crop that {@link #resize(RgbImage, Region, int, int, Region)} reads to
+     * compute {@code window} of the crop resized to {@code width x height}: the filter's taps under
+     * the window's first and last row and column (an axis that is not resized reads just the
+     * window's span).
+     *
+     * @param crop the part of the source image that is resized
+     * @param width the resized crop's width
+     * @param height the resized crop's height
+     * @param window the part of the resized crop to compute
+     * @return a region of the source image, inside {@code crop}
+     */
+    public static Region sourceOf(Region crop, int width, int height, Region window) {
+        int[] columns = width == crop.width() ? new int[] {window.x(), window.x() + window.width()}
+                : Coefficients.span(crop.width(), width, window.x(), window.width());
+        int[] rows = height == crop.height() ? new int[] {window.y(), window.y() + window.height()}
+                : Coefficients.span(crop.height(), height, window.y(), window.height());
+        return new Region(crop.x() + columns[0], crop.y() + rows[0], columns[1] - columns[0], rows[1] - rows[0]);
     }
 
     /**
@@ -241,8 +262,8 @@ public final class PilResize {
             for (int i = 0; i < count; i++) {
                 int xx = first + i;
                 double center = (xx + 0.5) * scale;
-                int xmin = Math.max((int) (center - support + 0.5), 0);
-                int xmax = Math.min((int) (center + support + 0.5), inSize) - xmin;
+                int xmin = firstTap(center, support);
+                int xmax = endOfTaps(center, support, inSize) - xmin;
                 double ww = 0.0;
                 for (int x = 0; x < xmax; x++) {
                     double w = bicubic((x + xmin - center + 0.5) * ss);
@@ -258,6 +279,27 @@ public final class PilResize {
                 bounds[2 * i + 1] = xmax;
             }
             return new Coefficients(ksize, bounds, kk);
+        }
+
+        /** The first input index output {@code xx} reads ({@code xmin} in Resample.c). */
+        private static int firstTap(double center, double support) {
+            return Math.max((int) (center - support + 0.5), 0);
+        }
+
+        /** One past the last input index an output reads. */
+        private static int endOfTaps(double center, double support, int inSize) {
+            return Math.min((int) (center + support + 0.5), inSize);
+        }
+
+        /**
+         * The input indices outputs {@code first .. first + count - 1} read, as {@code {from, to}}
+         * (to exclusive), without computing their coefficients: the taps move right with the output.
+         */
+        static int[] span(int inSize, int outSize, int first, int count) {
+            double scale = (double) inSize / outSize;
+            double support = BICUBIC_SUPPORT * Math.max(scale, 1.0);
+            return new int[] {firstTap((first + 0.5) * scale, support),
+                    endOfTaps((first + count - 1 + 0.5) * scale, support, inSize)};
         }
 
         int count() {

@@ -1,5 +1,6 @@
 package io.mixnetspark.data.transform;
 
+import io.mixnetspark.data.decode.Region;
 import java.util.random.RandomGenerator;
 
 /**

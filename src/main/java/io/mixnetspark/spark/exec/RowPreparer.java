@@ -2,6 +2,7 @@ package io.mixnetspark.spark.exec;
 
 import io.mixnetspark.data.decode.DecodeResult;
 import io.mixnetspark.data.decode.ImageDecoder;
+import io.mixnetspark.data.decode.ReadWindow;
 import io.mixnetspark.data.decode.RgbImage;
 import io.mixnetspark.data.transform.EvalTransform;
 import java.io.FileNotFoundException;
@@ -16,7 +17,7 @@ import org.apache.spark.sql.Row;
 /**
  * {@code RowPreparer} turns one input row into the network's input: it takes the image from the
  * input column (encoded bytes, a path read through Hadoop's file systems, or Spark's decoded image
- * struct), decodes it and applies the eval transform (timm's bicubic resize, centre crop,
+ * struct), decodes the part the eval transform reads and applies it (timm's bicubic resize, centre crop,
  * ImageNet normalisation). What is wrong with the image itself (missing file, not an image,
  * truncated, too large) becomes a {@link Prepared} error; a failure to read a file that exists
  * (a storage outage, a network error) is thrown as an {@link UncheckedIOException}, so the task
@@ -28,12 +29,14 @@ final class RowPreparer implements Function<Row, Prepared> {
     private final String kind;
     private final ImageDecoder decoder = new ImageDecoder();
     private final EvalTransform transform;
+    private final ReadWindow window;
     private final Configuration hadoop;
 
     RowPreparer(int inputIndex, String kind, LabelingSettings settings, Configuration hadoop) {
         this.inputIndex = inputIndex;
         this.kind = kind;
         this.transform = EvalTransform.timm(settings.imageSize(), settings.cropPct());
+        this.window = transform.readWindow();
         this.hadoop = hadoop;
     }
 
@@ -44,8 +47,8 @@ final class RowPreparer implements Function<Row, Prepared> {
         }
         try {
             DecodeResult decoded = switch (kind) {
-                case "BYTES" -> decoder.decode((byte[]) row.get(inputIndex));
-                case "PATH" -> decoder.decode(read(row.getString(inputIndex)));
+                case "BYTES" -> decoder.decode((byte[]) row.get(inputIndex), window);
+                case "PATH" -> decoder.decode(read(row.getString(inputIndex)), window);
                 default -> fromImageStruct(row.getStruct(inputIndex));
             };
             return decoded.isOk() ? Prepared.of(transform.apply(decoded.image())) : Prepared.failed(decoded.error());

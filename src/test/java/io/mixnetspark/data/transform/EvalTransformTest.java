@@ -3,8 +3,11 @@ package io.mixnetspark.data.transform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixnetspark.data.decode.Region;
 import io.mixnetspark.data.decode.RgbImage;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +53,36 @@ class EvalTransformTest {
                 EvalTransform.mixnet().resizeAndCrop(portrait).pixels());
     }
 
+    /**
+     * The read window holds every pixel the crop depends on: blacking out the rest of the image
+     * changes nothing (images that shrink, grow or keep one side; landscape and portrait), and it
+     * leaves out what the crop does not reach.
+     */
+    @Test
+    void theReadWindowHoldsEveryPixelTheCropReads() {
+        EvalTransform eval = EvalTransform.mixnet();
+        int[][] sizes = {{400, 300}, {1600, 1200}, {300, 500}, {256, 300}, {300, 256}, {200, 150}, {224, 224}};
+        for (int[] size : sizes) {
+            RgbImage src = random(size[0], size[1], size[0] + size[1]);
+            Region window = eval.readWindow().of(size[0], size[1]);
+            assertTrue(window.fitsIn(size[0], size[1]), window.toString());
+            byte[] outside = src.pixels().clone();
+            for (int y = 0; y < size[1]; y++) {
+                for (int x = 0; x < size[0]; x++) {
+                    boolean in = x >= window.x() && x < window.x() + window.width() && y >= window.y()
+                            && y < window.y() + window.height();
+                    if (!in) {
+                        Arrays.fill(outside, 3 * (y * size[0] + x), 3 * (y * size[0] + x) + 3, (byte) 0);
+                    }
+                }
+            }
+            assertArrayEquals(eval.resizeAndCrop(src).pixels(),
+                    eval.resizeAndCrop(new RgbImage(size[0], size[1], outside)).pixels(), size[0] + "x" + size[1]);
+        }
+        // 400x300 -> 341x256, crop at 58,16: the filter (support 2.35) reads columns 66..332, rows 17..282
+        assertEquals(new Region(66, 17, 267, 266), eval.readWindow().of(400, 300));
+    }
+
     @Test
     void sameSizeIsACopyAndOneAxisResizesAlone() {
         RgbImage src = random(256, 300, 4);
@@ -63,7 +96,7 @@ class EvalTransformTest {
     @Test
     void constantImageStaysConstant() {
         byte[] px = new byte[3 * 50 * 40];
-        java.util.Arrays.fill(px, (byte) 200);
+        Arrays.fill(px, (byte) 200);
         RgbImage out = PilResize.resize(new RgbImage(50, 40, px), 173, 9);
         for (byte b : out.pixels()) {
             assertEquals(200, b & 0xFF);

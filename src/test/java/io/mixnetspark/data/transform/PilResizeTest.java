@@ -3,6 +3,7 @@ package io.mixnetspark.data.transform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.mixnetspark.data.decode.Region;
 import io.mixnetspark.data.decode.RgbImage;
 import io.mixnetspark.testing.DebianPython;
 import io.mixnetspark.testing.NpyBytes;

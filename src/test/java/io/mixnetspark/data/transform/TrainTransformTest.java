@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixnetspark.data.decode.Region;
 import io.mixnetspark.data.decode.RgbImage;
 import java.util.Arrays;
 import java.util.List;

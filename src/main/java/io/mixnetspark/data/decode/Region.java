@@ -1,4 +1,4 @@
-package io.mixnetspark.data.transform;
+package io.mixnetspark.data.decode;
 
 /**
  * {@code Region} is an axis-aligned rectangle of pixels.

@@ -1,0 +1,93 @@
+package io.mixnetspark.data.decode;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.NativeLong;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code JpegWindowDecoder} decodes only a window of a JPEG, through this project's small libjpeg
+ * shim ({@code src/main/c/mixnetjpeg.c}, built against Debian's libjpeg62-turbo when a C compiler
+ * and {@code libjpeg62-turbo-dev} are present, and found by JNA on the class path under {@code
+ * linux-x86-64/}). libjpeg skips the inverse DCT and colour conversion of the columns outside the
+ * window and of the rows above it, and stops after its last row; TurboJPEG 2.1 has no such call.
+ * The pixels inside the window are the ones a whole decode by the same libjpeg-turbo gives:
+ * libjpeg's fancy upsampling treats a window's edges as image edges, so a margin of {@value
+ * #MARGIN} pixels is decoded around it. Each call has its own libjpeg state, so it is thread-safe.
+ */
+final class JpegWindowDecoder {
+
+    /** Extra pixels decoded on each side of the window, beyond the reach of the upsampler's edge rule. */
+    static final int MARGIN = 4;
+    /** libjpeg's {@code JMSG_LENGTH_MAX}. */
+    private static final int MESSAGE_LENGTH = 200;
+
+    private JpegWindowDecoder() {}
+
+    /**
+     * Tells whether the shim was built and loads here (with the system libjpeg it links to).
+     *
+     * @return true when {@link #decode} can be used
+     */
+    static boolean available() {
+        return Loaded.FAILURE == null;
+    }
+
+    /**
+     * Decodes the window (and its margin) of the image scaled by {@code 1 / denominator}.
+     *
+     * @param jpeg the encoded file
+     * @param denominator DCT scale denominator: 1, 2, 4 or 8
+     * @param width the scaled width, as libjpeg computes it ({@code ceil(width / denominator)})
+     * @param height the scaled height
+     * @param window the pixels that must be decoded, inside {@code width x height}
+     * @return the scaled image, black outside the window and its margin
+     * @throws DecodeException when libjpeg gives no image
+     */
+    static RgbImage decode(byte[] jpeg, int denominator, int width, int height, Region window) throws DecodeException {
+        if (!available()) {
+            throw new IllegalStateException("the mixnetjpeg shim is not available", Loaded.FAILURE);
+        }
+        if (!window.fitsIn(width, height)) {
+            throw new IllegalArgumentException("window " + window + " outside the " + width + "x" + height + " image");
+        }
+        int x = Math.max(0, window.x() - MARGIN);
+        int y = Math.max(0, window.y() - MARGIN);
+        int right = Math.min(width, window.x() + window.width() + MARGIN);
+        int bottom = Math.min(height, window.y() + window.height() + MARGIN);
+        byte[] pixels = new byte[3 * width * height];
+        byte[] message = new byte[MESSAGE_LENGTH];
+        if (Lib.mixnet_jpeg_decode_window(jpeg, new NativeLong(jpeg.length), denominator, width, height, x, y,
+                right - x, bottom - y, pixels, 3 * width, message) != 0) {
+            throw new DecodeException("corrupt JPEG: " + text(message));
+        }
+        return new RgbImage(width, height, pixels);
+    }
+
+    private static String text(byte[] message) {
+        int end = 0;
+        while (end < message.length && message[end] != 0) {
+            end++;
+        }
+        return new String(message, 0, end, StandardCharsets.US_ASCII);
+    }
+
+    /** JNA direct mapping of the shim. */
+    private static final class Lib {
+        static {
+            Native.register(NativeLibrary.getInstance("mixnetjpeg"));
+        }
+
+        static native int mixnet_jpeg_decode_window(byte[] jpeg, NativeLong size, int denominator, int width,
+                int height, int x, int y, int w, int h, byte[] out, int stride, byte[] message);
+
+        static void bind() {
+            // running the static initialiser is the work
+        }
+    }
+
+    /** Binds the shim once per JVM; the class initialiser makes this thread-safe. */
+    private static final class Loaded {
+        static final Throwable FAILURE = NativeBinding.attempt(Lib::bind);
+    }
+}
