@@ -83,7 +83,8 @@ public final class EvalTransform {
      */
     public RgbImage resizeAndCrop(RgbImage image) {
         Plan plan = plan(image.width(), image.height());
-        return PilResize.resize(image, Region.of(image.width(), image.height()), plan.width(), plan.height(), plan.crop());
+        Region whole = Region.of(image.width(), image.height());
+        return PilResize.resize(image, whole, plan.width(), plan.height(), plan.crop());
     }
 
     /**

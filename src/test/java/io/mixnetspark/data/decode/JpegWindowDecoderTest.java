@@ -92,7 +92,8 @@ class JpegWindowDecoderTest {
 
     @Test
     void corruptDataGivesAnErrorOrAnImageNeverACrash() throws IOException {
-        ImageDecoder decoder = Decoders.decoder(JpegBackend.TURBOJPEG, DecodeOptions.defaults().withReduceToAtLeast(64));
+        ImageDecoder decoder = Decoders.decoder(JpegBackend.TURBOJPEG,
+                DecodeOptions.defaults().withReduceToAtLeast(64));
         byte[] jpeg = Files.readAllBytes(variants().get(2));
         int scan = startOfScan(jpeg);
         SplittableRandom random = new SplittableRandom(11);
