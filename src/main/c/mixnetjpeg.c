@@ -35,11 +35,11 @@ static int failed(char *message, const char *text) {
 }
 
 /*
- * Decodes the pixels [x, x + w) x [y, y + h) of the image scaled by 1/denominator (1, 2, 4 or 8)
- * into out, RGB, rows stride bytes apart, out pointing at pixel (0, 0) of the whole scaled image,
- * which must be width x height. Pixels outside the window are left as they are, except whole
- * columns libjpeg decodes anyway (the window's left edge moves down to an iMCU boundary).
- * message must hold JMSG_LENGTH_MAX bytes. Returns 0, or -1 with the reason in message.
+ * Decodes the pixels [x, x + w) x [y, y + h) of the image scaled by 1/denominator (1, 2, 4 or 8),
+ * which must be width x height, into out: RGB, h rows stride bytes apart, out pointing at pixel
+ * (0, y). Bytes outside the window are left as they are, except the columns libjpeg decodes
+ * anyway (the window's left edge moves down to an iMCU boundary). message must hold
+ * JMSG_LENGTH_MAX bytes. Returns 0, or -1 with the reason in message.
  */
 int mixnet_jpeg_decode_window(const unsigned char *data, unsigned long size, int denominator, int width,
                               int height, int x, int y, int w, int h, unsigned char *out, int stride,
@@ -77,7 +77,7 @@ int mixnet_jpeg_decode_window(const unsigned char *data, unsigned long size, int
     jpeg_skip_scanlines(&info, y);
   }
   while (info.output_scanline < (JDIMENSION)(y + h)) {
-    JSAMPROW row = out + (size_t)info.output_scanline * stride + 3 * (size_t)left;
+    JSAMPROW row = out + (size_t)(info.output_scanline - y) * stride + 3 * (size_t)left;
     jpeg_read_scanlines(&info, &row, 1);
   }
   jpeg_abort_decompress(&info);

@@ -1,8 +1,10 @@
 package io.mixnetspark.data.decode;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,6 +23,12 @@ final class JpegWindowDecoder {
     static final int MARGIN = 4;
     /** libjpeg's {@code JMSG_LENGTH_MAX}. */
     private static final int MESSAGE_LENGTH = 200;
+    /**
+     * Native bytes each decoding thread keeps for libjpeg's output, reused from image to image
+     * (pages it never writes cost no memory); larger windows get a buffer of their own.
+     */
+    private static final long SCRATCH_BYTES = 4L << 20;
+    private static final ThreadLocal<Memory> SCRATCH = ThreadLocal.withInitial(() -> new Memory(SCRATCH_BYTES));
 
     private JpegWindowDecoder() {}
 
@@ -55,11 +63,28 @@ final class JpegWindowDecoder {
         int y = Math.max(0, window.y() - MARGIN);
         int right = Math.min(width, window.x() + window.width() + MARGIN);
         int bottom = Math.min(height, window.y() + window.height() + MARGIN);
-        byte[] pixels = new byte[3 * width * height];
+        long bytes = 3L * width * (bottom - y);
+        if (bytes > SCRATCH_BYTES) {
+            try (Memory own = new Memory(bytes)) {
+                return decode(jpeg, denominator, width, height, new Region(x, y, right - x, bottom - y), own);
+            }
+        }
+        return decode(jpeg, denominator, width, height, new Region(x, y, right - x, bottom - y), SCRATCH.get());
+    }
+
+    /** Decodes {@code window} into {@code out} (row {@code window.y()} first) and copies it into a whole image. */
+    private static RgbImage decode(byte[] jpeg, int denominator, int width, int height, Region window, Memory out)
+            throws DecodeException {
         byte[] message = new byte[MESSAGE_LENGTH];
-        if (Lib.mixnet_jpeg_decode_window(jpeg, new NativeLong(jpeg.length), denominator, width, height, x, y,
-                right - x, bottom - y, pixels, 3 * width, message) != 0) {
+        int stride = 3 * width;
+        if (Lib.mixnet_jpeg_decode_window(jpeg, new NativeLong(jpeg.length), denominator, width, height, window.x(),
+                window.y(), window.width(), window.height(), out, stride, message) != 0) {
             throw new DecodeException("corrupt JPEG: " + text(message));
+        }
+        byte[] pixels = new byte[stride * height];
+        for (int r = 0; r < window.height(); r++) {
+            out.read((long) r * stride + 3L * window.x(), pixels, (window.y() + r) * stride + 3 * window.x(),
+                    3 * window.width());
         }
         return new RgbImage(width, height, pixels);
     }
@@ -79,7 +104,7 @@ final class JpegWindowDecoder {
         }
 
         static native int mixnet_jpeg_decode_window(byte[] jpeg, NativeLong size, int denominator, int width,
-                int height, int x, int y, int w, int h, byte[] out, int stride, byte[] message);
+                int height, int x, int y, int w, int h, Pointer out, int stride, byte[] message);
 
         static void bind() {
             // running the static initialiser is the work
