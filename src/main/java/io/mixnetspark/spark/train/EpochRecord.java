@@ -68,7 +68,8 @@ public record EpochRecord(
         boolean validated = val.images() > 0;
         return new EpochRecord(first.epoch(), stageAttempt, first.steps(), first.skippedSteps(), images,
                 lossSum / images, correct / images, val.images(), validated ? val.top1() : Double.NaN,
-                validated ? val.top5() : Double.NaN, validated ? val.meanLoss() : Double.NaN, first.lastLr(), seconds, syncMillis);
+                validated ? val.top5() : Double.NaN, validated ? val.meanLoss() : Double.NaN, first.lastLr(), seconds,
+                syncMillis);
     }
 
     /**
