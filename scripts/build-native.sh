@@ -15,6 +15,10 @@ if ! command -v cc >/dev/null 2>&1 || ! echo '#include <stdio.h>
   exit 0
 fi
 mkdir -p "$out"
-if [ "$out/libmixnetjpeg.so" -nt "$src" ]; then exit 0; fi
-cc -O2 -fPIC -shared -Wall -Werror -o "$out/libmixnetjpeg.so" "$src" -ljpeg
+if [ "$out/libmixnetjpeg.so" -nt "$src" ] && [ "$out/libmixnetjpeg.so" -nt "${BASH_SOURCE[0]}" ]; then exit 0; fi
+if ! cc -O2 -fPIC -shared -Wall -Werror -o "$out/libmixnetjpeg.so" "$src" -ljpeg; then
+  rm -f "$out/libmixnetjpeg.so"
+  echo "mixnetjpeg: not built (the compiler failed, see above); whole images will be decoded"
+  exit 0
+fi
 echo "mixnetjpeg: built $out/libmixnetjpeg.so"

@@ -3,8 +3,9 @@
  * for decoders that know which pixels they will read (eval preprocessing reads the rows and columns
  * under its centre crop). TurboJPEG 2.1, which Debian ships, cannot: libjpeg's jpeg_crop_scanline()
  * skips the inverse DCT and colour conversion of the other columns, jpeg_skip_scanlines() those of
- * the rows above, and decoding stops after the last row needed, so the rows below are not even
- * entropy-decoded. Bound from Java with JNA (io.mixnetspark.data.decode.JpegWindowDecoder).
+ * the rows above, and decoding stops after the last row needed, so in a baseline JPEG the rows
+ * below are not even entropy-decoded (a progressive one reads every scan first). Bound from Java
+ * with JNA (io.mixnetspark.data.decode.JpegWindowDecoder).
  *
  * libjpeg reports a fatal error by calling error_exit, which must not return: here it jumps back
  * to the entry point, which returns -1 with libjpeg's message. Warnings (corrupt data libjpeg
@@ -27,6 +28,22 @@ static void jump_back(j_common_ptr info) {
 static void ignore_warning(j_common_ptr info, int level) {
   (void)info;
   (void)level;
+}
+
+/*
+ * Whether the first component's sampling factors are 1 or 2 and the others' 1: libjpeg 2.1's
+ * cropped decode of 4:1:0 and 2:4-style layouts gives wrong pixels at 1/2 and 1/4 scale.
+ */
+static int common_sampling(const struct jpeg_decompress_struct *info) {
+  for (int c = 0; c < info->num_components; c++) {
+    int h = info->comp_info[c].h_samp_factor;
+    int v = info->comp_info[c].v_samp_factor;
+    int fits = c == 0 ? h <= 2 && v <= 2 : h == 1 && v == 1;
+    if (!fits) {
+      return 0;
+    }
+  }
+  return 1;
 }
 
 static int failed(char *message, const char *text) {
@@ -60,6 +77,10 @@ int mixnet_jpeg_decode_window(const unsigned char *data, unsigned long size, int
   jpeg_create_decompress(&info);
   jpeg_mem_src(&info, data, size);
   jpeg_read_header(&info, TRUE);
+  if (!common_sampling(&info)) {
+    jpeg_destroy_decompress(&info);
+    return failed(message, "chroma subsampling other than 4:4:4, 4:2:2, 4:2:0 or 4:4:0 is not decoded in windows");
+  }
   info.scale_num = 1;
   info.scale_denom = denominator;
   info.out_color_space = JCS_RGB;

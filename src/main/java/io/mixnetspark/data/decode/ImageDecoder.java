@@ -14,8 +14,9 @@ import java.nio.file.Path;
  * orientation is noted. YCbCr/RGB/grey JPEGs then go through libjpeg-turbo: the system's
  * libturbojpeg when installed ({@link TurboJpeg}), else the copy inside OpenCV's bundled natives
  * ({@link OpenCvJpeg}), at reduced DCT scale when {@link DecodeOptions#reduceToAtLeast()} asks for
- * it; CMYK/YCCK JPEGs, JPEGs with a non-sRGB profile and all other formats go through ImageIO (as
- * do all JPEGs where neither native library loads). A consumer that reads only part of the image
+ * it; CMYK/YCCK JPEGs, JPEGs with a non-sRGB profile or with chroma subsampling other than 4:4:4,
+ * 4:2:2, 4:2:0 and 4:4:0 (which TurboJPEG 2.1 refuses in part) and all other formats go through
+ * ImageIO (as do all JPEGs where neither native library loads). A consumer that reads only part of the image
  * (eval preprocessing) can say which ({@link ReadWindow}), and a JPEG is then decoded only there
  * where this project's libjpeg shim is built ({@link JpegWindowDecoder}).
  *
@@ -72,8 +73,10 @@ public final class ImageDecoder {
      * Decodes one encoded image for a consumer that reads only part of it (eval preprocessing
      * reads the rows and columns under its centre crop). With the {@link JpegBackend#TURBOJPEG}
      * backend and this project's libjpeg shim built ({@link JpegWindowDecoder}), a JPEG without an
-     * EXIF rotation is decoded only there: the pixels in the window are those of a whole decode,
-     * the ones outside it are left black. Everything else is decoded whole.
+     * EXIF rotation and with common chroma subsampling (greyscale, 4:4:4, 4:2:2, 4:2:0, 4:4:0) is
+     * decoded only there: the pixels in the window are those of a whole decode, the ones outside it
+     * are left black. Everything else is decoded whole (libjpeg 2.1's cropped decode of a 4:1:0
+     * JPEG gives wrong pixels at 1/2 and 1/4 scale).
      *
      * @param data the file's bytes (null or empty gives a failed result)
      * @param window the part that will be read, or null for all of it
@@ -125,7 +128,7 @@ public final class ImageDecoder {
             return ExifOrientation.apply(ImageIoDecoder.decode(data, ImageFormat.JPEG, options), header.orientation());
         }
         int denominator = options.scaleDenominator(header.width(), header.height());
-        if (window != null && header.orientation() == 1 && windowed) {
+        if (window != null && header.orientation() == 1 && header.commonSampling() && windowed) {
             // libjpeg's scaled size: ceil(side / denominator)
             int width = (header.width() + denominator - 1) / denominator;
             int height = (header.height() + denominator - 1) / denominator;
@@ -141,7 +144,8 @@ public final class ImageDecoder {
         if (header.components() == 1) {
             return true;
         }
-        return header.components() == 3
+        // TurboJPEG 2.1 refuses layouts it cannot name (4:1:0 and stranger ones): ImageIO decodes those
+        return header.components() == 3 && header.commonSampling()
                 && (!options.convertColourProfiles() || ColorProfiles.isSrgbOrUnusable(header.iccProfile()));
     }
 

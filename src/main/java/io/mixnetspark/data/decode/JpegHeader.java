@@ -20,9 +20,12 @@ import java.util.TreeMap;
  * @param iccProfile the embedded ICC profile (APP2 chunks joined), or null
  * @param orientation the EXIF orientation 1..8 (1 when absent or unreadable)
  * @param complete whether an EOI marker follows the start of the scan data
+ * @param commonSampling whether the first component's sampling factors are 1 or 2 each and every
+ *     other component's are 1: greyscale, 4:4:4, 4:2:2, 4:2:0 or 4:4:0 (not 4:1:1, 4:1:0 or
+ *     stranger layouts)
  */
 record JpegHeader(int width, int height, int components, int precision, int adobeTransform,
-        byte[] iccProfile, int orientation, boolean complete) {
+        byte[] iccProfile, int orientation, boolean complete, boolean commonSampling) {
 
     private static final byte[] ICC_TAG = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EXIF_TAG = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
@@ -41,6 +44,7 @@ record JpegHeader(int width, int height, int components, int precision, int adob
         int height = -1;
         int components = -1;
         int precision = -1;
+        boolean commonSampling = false;
         int adobe = -1;
         int orientation = 1;
         Map<Integer, byte[]> icc = new TreeMap<>();
@@ -77,6 +81,7 @@ record JpegHeader(int width, int height, int components, int precision, int adob
                 height = u16(data, start + 1);
                 width = u16(data, start + 3);
                 components = data[start + 5] & 0xFF;
+                commonSampling = commonSampling(data, start + 6, Math.min(components, (end - start - 6) / 3));
             } else if (marker == 0xE1 && startsWith(data, start, end, EXIF_TAG)) {
                 orientation = ExifOrientation.read(data, start + EXIF_TAG.length, end);
             } else if (marker == 0xE2 && startsWith(data, start, end, ICC_TAG) && end - start > ICC_TAG.length + 2) {
@@ -96,10 +101,24 @@ record JpegHeader(int width, int height, int components, int precision, int adob
                             + width + "x" + height + ")");
                 }
                 return new JpegHeader(width, height, components, precision, adobe, join(icc), orientation,
-                        hasEndMarker(data, end));
+                        hasEndMarker(data, end), commonSampling);
             }
             pos = end;
         }
+    }
+
+    /** Reads the components' sampling factors (the low byte after each id: horizontal, vertical). */
+    private static boolean commonSampling(byte[] data, int first, int count) {
+        for (int c = 0; c < count; c++) {
+            int factors = data[first + 3 * c + 1] & 0xFF;
+            int h = factors >> 4;
+            int v = factors & 0x0F;
+            boolean fits = c == 0 ? h >= 1 && h <= 2 && v >= 1 && v <= 2 : h == 1 && v == 1;
+            if (!fits) {
+                return false;
+            }
+        }
+        return count > 0;
     }
 
     private static boolean isStartOfFrame(int marker) {

@@ -1,19 +1,24 @@
 package io.mixnetspark.data.decode;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.mixnetspark.testing.DebianPython;
 import io.mixnetspark.testing.Decoders;
 import io.mixnetspark.testing.SharedData;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,11 +95,47 @@ class JpegWindowDecoderTest {
         assertTrue(sum(whole) > 1000 * 224, "the photo is not black");
     }
 
+    /**
+     * A 4:1:0 JPEG, which TurboJPEG 2.1 refuses and whose windows libjpeg's upsampling decodes
+     * differently, goes through ImageIO, whole, window or not.
+     */
     @Test
-    void corruptDataGivesAnErrorOrAnImageNeverACrash() throws IOException {
-        ImageDecoder decoder = Decoders.decoder(JpegBackend.TURBOJPEG,
-                DecodeOptions.defaults().withReduceToAtLeast(64));
+    void aFourOneZeroJpegDecodesWholeThroughImageIo() throws IOException, DecodeException {
+        BufferedImage photo = ImageIO.read(SharedData.require(PHOTO).toFile());
+        BufferedImage large = new BufferedImage(601, 403, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = large.createGraphics();
+        g.drawImage(photo, 0, 0, 601, 403, null);
+        g.dispose();
+        byte[] jpeg = TestJpegs.encode(large, 4, 2);
+        assertFalse(JpegHeader.parse(jpeg).commonSampling());
+        assertTrue(JpegHeader.parse(TestJpegs.encode(large)).commonSampling());
+        ImageDecoder decoder = Decoders.decoder(JpegBackend.TURBOJPEG, DecodeOptions.defaults());
+        DecodeResult whole = decoder.decode(jpeg);
+        assertTrue(whole.isOk(), whole.error());
+        assertTrue(sum(whole.image()) > 1000 * 601);
+        RgbImage part = decoder.decode(jpeg, (w, h) -> new Region(100, 100, 50, 50)).image();
+        assertArrayEquals(whole.image().pixels(), part.pixels(), "decoded whole, nothing left black");
+        DecodeException refused = assertThrows(DecodeException.class,
+                () -> JpegWindowDecoder.decode(jpeg, 2, 301, 202, new Region(10, 10, 50, 50)));
+        assertTrue(refused.getMessage().contains("chroma subsampling"), refused.getMessage());
+    }
+
+    /** An EXIF rotation moves the window, so a rotated JPEG is decoded whole. */
+    @Test
+    void aRotatedJpegDecodesWhole() {
+        ImageDecoder decoder = Decoders.decoder(JpegBackend.TURBOJPEG, DecodeOptions.defaults());
+        byte[] jpeg = TestJpegs.withSegment(TestJpegs.gradient(120, 80), 0xE1, TestJpegs.exifOrientation(6, true));
+        RgbImage whole = decoder.decode(jpeg).image();
+        assertEquals(80, whole.width());
+        assertArrayEquals(whole.pixels(), decoder.decode(jpeg, (w, h) -> new Region(5, 5, 10, 10)).image().pixels());
+    }
+
+    @Test
+    void corruptDataGivesAnErrorOrAnImageNeverACrash() throws IOException, DecodeException {
         byte[] jpeg = Files.readAllBytes(variants().get(2));
+        JpegHeader header = JpegHeader.parse(jpeg);
+        int width = (header.width() + 1) / 2;
+        int height = (header.height() + 1) / 2;
         int scan = startOfScan(jpeg);
         SplittableRandom random = new SplittableRandom(11);
         int failed = 0;
@@ -103,22 +144,26 @@ class JpegWindowDecoderTest {
             for (int k = 0; k < 1 + i % 8; k++) {
                 broken[scan + random.nextInt(broken.length - 2 - scan)] = (byte) random.nextInt(256);
             }
-            DecodeResult r = decoder.decode(broken, (w, h) -> new Region(w / 4, h / 4, w / 2, h / 2));
-            failed += r.isOk() ? 0 : 1;
-            assertTrue(r.isOk() || !r.error().isBlank());
+            try {
+                JpegWindowDecoder.decode(broken, 2, width, height,
+                        new Region(width / 4, height / 4, width / 2, height / 2));
+            } catch (DecodeException e) {
+                failed++;
+                assertFalse(e.getMessage().isBlank());
+            }
         }
         assertTrue(failed < 300, "libjpeg decodes past most corrupt entropy data, with warnings");
     }
 
+    /** libjpeg's error handler jumps back into the shim, which returns libjpeg's message. */
     @Test
-    void aFatalLibjpegErrorBecomesAFailedResult() throws IOException {
-        ImageDecoder decoder = Decoders.decoder(JpegBackend.TURBOJPEG, DecodeOptions.defaults());
+    void aFatalLibjpegErrorBecomesADecodeException() throws IOException {
         byte[] jpeg = Files.readAllBytes(SharedData.require(PHOTO));
         int sof = marker(jpeg, 0xC0);
         jpeg[sof + 11] = 0x55; // the first component's sampling factors: 5x5, above libjpeg's 4
-        DecodeResult r = decoder.decode(jpeg, (w, h) -> new Region(0, 0, w, h));
-        assertFalse(r.isOk());
-        assertTrue(r.error().contains("Bogus sampling factors"), r.error());
+        DecodeException e = assertThrows(DecodeException.class,
+                () -> JpegWindowDecoder.decode(jpeg, 1, 224, 224, new Region(0, 0, 224, 224)));
+        assertTrue(e.getMessage().contains("Bogus sampling factors"), e.getMessage());
     }
 
     private static void assertSamePixels(RgbImage whole, RgbImage part, Region window, String what) {

@@ -10,11 +10,17 @@ import java.nio.charset.StandardCharsets;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /** Small JPEGs made in the tests, with marker segments spliced in after SOI. */
 final class TestJpegs {
+
+    private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
 
     private TestJpegs() {}
 
@@ -32,6 +38,14 @@ final class TestJpegs {
     }
 
     static byte[] encode(BufferedImage img) {
+        return encode(img, 0, 0);
+    }
+
+    /**
+     * Encodes at quality 1.0 with the luma's sampling factors set ({@code 4, 2}: 4:1:0); chroma
+     * stays 1x1. Zero factors keep the writer's default (4:2:0).
+     */
+    static byte[] encode(BufferedImage img, int lumaHorizontal, int lumaVertical) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
@@ -39,7 +53,18 @@ final class TestJpegs {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(1.0f);
-            writer.write(null, new IIOImage(img, null, null), param);
+            IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(img), param);
+            if (lumaHorizontal > 0) {
+                Element tree = (Element) metadata.getAsTree(JPEG_METADATA);
+                NodeList components = tree.getElementsByTagName("componentSpec");
+                for (int c = 0; c < components.getLength(); c++) {
+                    Element spec = (Element) components.item(c);
+                    spec.setAttribute("HsamplingFactor", String.valueOf(c == 0 ? lumaHorizontal : 1));
+                    spec.setAttribute("VsamplingFactor", String.valueOf(c == 0 ? lumaVertical : 1));
+                }
+                metadata.setFromTree(JPEG_METADATA, tree);
+            }
+            writer.write(null, new IIOImage(img, null, metadata), param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
