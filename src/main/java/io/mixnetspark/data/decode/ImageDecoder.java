@@ -16,9 +16,9 @@ import java.nio.file.Path;
  * ({@link OpenCvJpeg}), at reduced DCT scale when {@link DecodeOptions#reduceToAtLeast()} asks for
  * it; CMYK/YCCK JPEGs, JPEGs with a non-sRGB profile or with chroma subsampling other than 4:4:4,
  * 4:2:2, 4:2:0 and 4:4:0 (which TurboJPEG 2.1 refuses in part) and all other formats go through
- * ImageIO (as do all JPEGs where neither native library loads). A consumer that reads only part of the image
- * (eval preprocessing) can say which ({@link ReadWindow}), and a JPEG is then decoded only there
- * where this project's libjpeg shim is built ({@link JpegWindowDecoder}).
+ * ImageIO (as do all JPEGs where neither native library loads). A consumer that reads only part
+ * of the image (eval preprocessing) can say which ({@link ReadWindow}), and a JPEG is then decoded
+ * only there where this project's libjpeg shim is built ({@link JpegWindowDecoder}).
  *
  * <p>Immutable and thread-safe; one instance can serve every decoding thread.
  */
@@ -47,7 +47,7 @@ public final class ImageDecoder {
         }
         this.options = options;
         this.jpeg = options.jpegBackend().codec();
-        this.windowed = options.jpegBackend().resolve() == JpegBackend.TURBOJPEG && JpegWindowDecoder.available();
+        this.windowed = options.jpegBackend().decodesWindows();
     }
 
     /**
@@ -129,9 +129,8 @@ public final class ImageDecoder {
         }
         int denominator = options.scaleDenominator(header.width(), header.height());
         if (window != null && header.orientation() == 1 && header.commonSampling() && windowed) {
-            // libjpeg's scaled size: ceil(side / denominator)
-            int width = (header.width() + denominator - 1) / denominator;
-            int height = (header.height() + denominator - 1) / denominator;
+            int width = JpegCodec.scaled(header.width(), denominator);
+            int height = JpegCodec.scaled(header.height(), denominator);
             return JpegWindowDecoder.decode(data, denominator, width, height, window.of(width, height));
         }
         return ExifOrientation.apply(jpeg.decode(data, denominator), header.orientation());

@@ -70,8 +70,12 @@ public enum JpegBackend {
         if (codec == null) {
             return "ImageIO (JDK libjpeg 6b, TwelveMonkeys)";
         }
-        return codec.name() + (resolve() == TURBOJPEG && JpegWindowDecoder.available()
-                ? "; windows through the system libjpeg (mixnetjpeg shim)" : "");
+        return codec.name() + (decodesWindows() ? "; windows through the system libjpeg (mixnetjpeg shim)" : "");
+    }
+
+    /** Whether a JPEG read through a window is decoded only there ({@link JpegWindowDecoder}). */
+    boolean decodesWindows() {
+        return resolve() == TURBOJPEG && JpegWindowDecoder.available();
     }
 
     /** The codec, or null for ImageIO; the caller checked {@link #isAvailable()}. */

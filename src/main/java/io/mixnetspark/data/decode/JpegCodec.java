@@ -18,6 +18,17 @@ interface JpegCodec {
     RgbImage decode(byte[] jpeg, int denominator) throws DecodeException;
 
     /**
+     * The size of one side after DCT scaling, as libjpeg computes it ({@code TJSCALED}).
+     *
+     * @param side the stored width or height
+     * @param denominator DCT scale denominator: 1, 2, 4 or 8
+     * @return {@code ceil(side / denominator)}
+     */
+    static int scaled(int side, int denominator) {
+        return (side + denominator - 1) / denominator;
+    }
+
+    /**
      * Names the library, for reports.
      *
      * @return a short description

@@ -79,7 +79,7 @@ final class JpegWindowDecoder {
         int stride = 3 * width;
         if (Lib.mixnet_jpeg_decode_window(jpeg, new NativeLong(jpeg.length), denominator, width, height, window.x(),
                 window.y(), window.width(), window.height(), out, stride, message) != 0) {
-            throw new DecodeException("corrupt JPEG: " + text(message));
+            throw new DecodeException("corrupt JPEG: " + Native.toString(message, StandardCharsets.US_ASCII));
         }
         byte[] pixels = new byte[stride * height];
         for (int r = 0; r < window.height(); r++) {
@@ -87,14 +87,6 @@ final class JpegWindowDecoder {
                     3 * window.width());
         }
         return new RgbImage(width, height, pixels);
-    }
-
-    private static String text(byte[] message) {
-        int end = 0;
-        while (end < message.length && message[end] != 0) {
-            end++;
-        }
-        return new String(message, 0, end, StandardCharsets.US_ASCII);
     }
 
     /** JNA direct mapping of the shim. */

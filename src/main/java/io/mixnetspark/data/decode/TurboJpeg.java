@@ -53,9 +53,8 @@ final class TurboJpeg implements JpegCodec {
             if (Lib.tjDecompressHeader3(handle, jpeg, size, width, height, subsampling, colorspace) != 0) {
                 throw new DecodeException("corrupt JPEG: " + Lib.tjGetErrorStr2(handle));
             }
-            // TJSCALED: the DCT-scaled size, as libjpeg computes it
-            int w = (width[0] + denominator - 1) / denominator;
-            int h = (height[0] + denominator - 1) / denominator;
+            int w = JpegCodec.scaled(width[0], denominator);
+            int h = JpegCodec.scaled(height[0], denominator);
             byte[] pixels = new byte[3 * w * h];
             if (Lib.tjDecompress2(handle, jpeg, size, pixels, w, 0, h, TJPF_RGB, 0) != 0
                     && Lib.tjGetErrorCode(handle) != TJERR_WARNING) {

@@ -17,11 +17,11 @@ import org.apache.spark.sql.Row;
 /**
  * {@code RowPreparer} turns one input row into the network's input: it takes the image from the
  * input column (encoded bytes, a path read through Hadoop's file systems, or Spark's decoded image
- * struct), decodes the part the eval transform reads and applies it (timm's bicubic resize, centre crop,
- * ImageNet normalisation). What is wrong with the image itself (missing file, not an image,
- * truncated, too large) becomes a {@link Prepared} error; a failure to read a file that exists
- * (a storage outage, a network error) is thrown as an {@link UncheckedIOException}, so the task
- * fails and Spark retries it instead of recording a good image as bad.
+ * struct), decodes the part the eval transform reads and applies it (timm's bicubic resize,
+ * centre crop, ImageNet normalisation). What is wrong with the image itself (missing file, not an
+ * image, truncated, too large) becomes a {@link Prepared} error; a failure to read a file that
+ * exists (a storage outage, a network error) is thrown as an {@link UncheckedIOException}, so the
+ * task fails and Spark retries it instead of recording a good image as bad.
  */
 final class RowPreparer implements Function<Row, Prepared> {
 

@@ -134,8 +134,8 @@ class JpegWindowDecoderTest {
     void corruptDataGivesAnErrorOrAnImageNeverACrash() throws IOException, DecodeException {
         byte[] jpeg = Files.readAllBytes(variants().get(2));
         JpegHeader header = JpegHeader.parse(jpeg);
-        int width = (header.width() + 1) / 2;
-        int height = (header.height() + 1) / 2;
+        int width = JpegCodec.scaled(header.width(), 2);
+        int height = JpegCodec.scaled(header.height(), 2);
         int scan = startOfScan(jpeg);
         SplittableRandom random = new SplittableRandom(11);
         int failed = 0;
