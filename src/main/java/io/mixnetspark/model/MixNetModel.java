@@ -11,6 +11,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import io.mixnetspark.model.arch.ArchitecturePlan;
 import io.mixnetspark.model.arch.MixNetConfig;
+import io.mixnetspark.model.blocks.GradientMode;
+import io.mixnetspark.model.numerics.Numerics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +36,17 @@ public final class MixNetModel implements AutoCloseable {
     }
 
     /**
-     * Builds and initialises a network with fresh weights (timm's initialisation).
+     * Builds and initialises a network with fresh weights (timm's initialisation). The first call in
+     * a JVM runs the numerics self-check ({@link Numerics#ensureChecked()}), which decides the fast
+     * paths every network of the JVM takes.
      *
      * @param config the network configuration
      * @param device where the tensors live
      * @return the model
+     * @throws IllegalStateException when no way of computing the network on this CPU passed the check
      */
     public static MixNetModel create(MixNetConfig config, Device device) {
+        Numerics.ensureChecked();
         Model model = Model.newInstance(config.variant().modelName(), device);
         try {
             MixNet network = new MixNet(ArchitecturePlan.resolve(config));

@@ -8,7 +8,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.mixnetspark.concurrent.DaemonThreads;
 import io.mixnetspark.concurrent.TaskResults;
-import io.mixnetspark.model.GradientMode;
+import io.mixnetspark.model.blocks.GradientMode;
 import io.mixnetspark.model.MixNetModel;
 import io.mixnetspark.model.blocks.ConstantOps;
 import io.mixnetspark.model.blocks.MaskRandom;

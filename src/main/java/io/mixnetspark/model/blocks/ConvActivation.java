@@ -46,9 +46,9 @@ final class ConvActivation {
     }
 
     /**
-     * Whether the fused op takes this call: oneDNN runs on the CPU, the op has no derivative (so a
-     * pass that records gradients keeps the two ops), and it takes one stride for both axes and
-     * padding {@code k / 2} (the only padding MixNet uses).
+     * Whether the fused op takes this call: {@link FastPath#FUSED_ACTIVATION} is on, oneDNN runs on
+     * the CPU, the op has no derivative (so a pass that records gradients keeps the two ops), and it
+     * takes one stride for both axes and padding {@code k / 2} (the only padding MixNet uses).
      *
      * @param x the input
      * @param weight the weight (out, in / groups, k, k)
@@ -59,7 +59,8 @@ final class ConvActivation {
      */
     static boolean fusable(NDArray x, NDArray weight, Shape stride, Shape padding, Shape dilation) {
         Shape kernel = weight.getShape();
-        return !x.getDevice().isGpu() && x.getDataType() == DataType.FLOAT32 && !JniUtils.isGradMode()
+        return FastPaths.enabled(FastPath.FUSED_ACTIVATION) && !x.getDevice().isGpu()
+                && x.getDataType() == DataType.FLOAT32 && !JniUtils.isGradMode()
                 && stride.get(0) == stride.get(1) && kernel.get(2) == kernel.get(3)
                 && padding.get(0) == kernel.get(2) / 2 && padding.get(1) == kernel.get(2) / 2
                 && dilation.get(0) == 1 && dilation.get(1) == 1;

@@ -96,14 +96,15 @@ public final class Layers {
     }
 
     /**
-     * Returns an activation as float32, recorded by autograd: the end of the float16 part of a
-     * mixed-precision forward (the classifier and the loss run in float32).
+     * Returns a float16 activation as float32, recorded by autograd: the end of the float16 part of
+     * a mixed-precision forward (the classifier and the loss run in float32). Other types pass
+     * through (the numerics self-check runs its reference network in float64).
      *
-     * @param x a float32 or float16 array
-     * @return {@code x} itself when float32, else its float32 copy
+     * @param x an array
+     * @return its float32 copy when {@code x} is float16, else {@code x} itself
      */
     public static NDArray toFloat32(NDArray x) {
-        return x.getDataType() == DataType.FLOAT32 ? x : TorchScriptOp.FLOAT.apply(x);
+        return x.getDataType() == DataType.FLOAT16 ? TorchScriptOp.FLOAT.apply(x) : x;
     }
 
     /**
@@ -151,13 +152,15 @@ public final class Layers {
      * Stores a CPU batch channels-last (NHWC in memory, still an NCHW array): every convolution,
      * BatchNorm and activation after it keeps that layout, which measured 1.3-1.9x faster for
      * MixNet training and about 1.1x for inference on the CPU (BENCHMARKS.md). Arrays on a GPU are
-     * returned as they are: the layout has not been measured there.
+     * returned as they are: the layout has not been measured there. Only while {@link
+     * FastPath#CHANNELS_LAST} is on.
      *
      * @param x an (N, C, H, W) array
-     * @return the same values, channels-last on the CPU
+     * @return the same values, channels-last on the CPU when the path is on
      */
     public static NDArray channelsLastOnCpu(NDArray x) {
-        return x.getDevice().isGpu() ? x : TorchScriptOp.CHANNELS_LAST.apply(x);
+        return x.getDevice().isGpu() || !FastPaths.enabled(FastPath.CHANNELS_LAST) ? x
+                : TorchScriptOp.CHANNELS_LAST.apply(x);
     }
 
     /**

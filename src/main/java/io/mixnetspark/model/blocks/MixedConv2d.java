@@ -34,7 +34,9 @@ import java.util.function.BiFunction;
  * eval, a depthwise MixConv runs as one depthwise convolution whose kernels are the groups' kernels
  * zero-padded to the largest size (the same sums, plus multiplications by zero). Training keeps
  * the per-group depthwise convolutions: their backward pass grows with the kernel area, and the
- * padded kernels measured slower there.
+ * padded kernels measured slower there. Each shortcut is a {@link FastPath} ({@link
+ * FastPath#GROUPED_POINTWISE}, {@link FastPath#BLOCK_DIAGONAL_POINTWISE}, {@link
+ * FastPath#PADDED_DEPTHWISE}); with it off, the groups run one convolution each.
  */
 public final class MixedConv2d extends NamedBlock {
 
@@ -49,8 +51,8 @@ public final class MixedConv2d extends NamedBlock {
     private final long[] outOffsets;
     private final long[] splitIndices;
     private final List<Block> convs = new ArrayList<>();
-    /** Whether the groups run as one grouped convolution (1x1 kernels, equal splits). */
-    private final boolean asOneGroupedConv;
+    /** Whether the groups can run as one grouped convolution (1x1 kernels, equal splits). */
+    private final boolean equalPointwise;
     /** The largest kernel, to which a depthwise group's kernel is zero-padded to run as one conv in eval. */
     private final int maxKernel;
     private final boolean depthwise;
@@ -81,7 +83,7 @@ public final class MixedConv2d extends NamedBlock {
         }
         this.depthwise = depthwise;
         this.maxKernel = Arrays.stream(kernels).max().orElseThrow();
-        asOneGroupedConv = !depthwise && Arrays.stream(kernels).allMatch(k -> k == 1)
+        equalPointwise = !depthwise && Arrays.stream(kernels).allMatch(k -> k == 1)
                 && Arrays.stream(inSplits).distinct().count() == 1 && Arrays.stream(outSplits).distinct().count() == 1;
     }
 
@@ -123,7 +125,16 @@ public final class MixedConv2d extends NamedBlock {
 
     /** Whether a pass runs all groups as one convolution (see the class comment). */
     private boolean runsAsOneConv(boolean training) {
-        return asOneGroupedConv || (depthwise && !training);
+        if (depthwise) {
+            return !training && FastPaths.enabled(FastPath.PADDED_DEPTHWISE);
+        }
+        return equalPointwise && (FastPaths.enabled(FastPath.GROUPED_POINTWISE) || runsDense(training));
+    }
+
+    /** Whether a pointwise pass runs as one dense convolution with block-diagonal weights. */
+    private boolean runsDense(boolean training) {
+        return !training && inSplits[0] < DENSE_BELOW_GROUP_INPUTS
+                && FastPaths.enabled(FastPath.BLOCK_DIAGONAL_POINTWISE);
     }
 
     /**
@@ -135,7 +146,7 @@ public final class MixedConv2d extends NamedBlock {
             ParameterStore ps, NDArray x, boolean training, NDArray scale, NDArray shift, Activation activation) {
         NDList weights = new NDList(convs.size());
         // results of ops on the parameters belong to the parameters' manager and would outlive the call
-        boolean dense = !depthwise && !training && inSplits[0] < DENSE_BELOW_GROUP_INPUTS;
+        boolean dense = !depthwise && runsDense(training);
         for (int g = 0; g < convs.size(); g++) {
             NDArray w = ps.getValue(convs.get(g).getParameters().get("weight"), x.getDevice(), training);
             int p = (maxKernel - (int) w.getShape().get(3)) / 2;

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import io.mixnetspark.model.GradientMode;
 import io.mixnetspark.model.OfflineEngine;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;

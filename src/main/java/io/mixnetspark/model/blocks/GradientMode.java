@@ -1,4 +1,4 @@
-package io.mixnetspark.model;
+package io.mixnetspark.model.blocks;
 
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.function.Supplier;
