@@ -7,6 +7,9 @@ import io.mixnetspark.model.MixNetModel;
 import io.mixnetspark.model.OfflineEngine;
 import io.mixnetspark.model.arch.MacCount;
 import io.mixnetspark.model.arch.MixNetConfig;
+import io.mixnetspark.model.blocks.FastPaths;
+import io.mixnetspark.model.numerics.Numerics;
+import io.mixnetspark.model.numerics.NumericsReport;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,10 +23,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mixnet info}: builds a network and prints its size: trainable parameters (counted on the
  * built DJL network), BatchNorm buffers, multiply-adds under both counting rules of {@link
- * MacCount}, blocks and widths.
+ * MacCount}, blocks and widths; and how this machine computes it: the CPU and the fast paths the
+ * numerics self-check chose ({@link NumericsReport}).
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Print a MixNet's parameter count, BN buffers and multiply-adds.")
+        description = "Print a MixNet's parameter count, BN buffers and multiply-adds, this CPU and the fast paths"
+                + " its numerics self-check chose.")
 public final class InfoCommand implements Callable<Integer> {
 
     @Mixin
@@ -63,6 +68,10 @@ public final class InfoCommand implements Callable<Integer> {
             info.put("stem_channels", model.network().plan().stemChannels());
             info.put("head_channels", io.mixnetspark.model.arch.MixNetVariant.HEAD_CHANNELS);
         }
+        NumericsReport numerics = Numerics.ensureChecked();
+        info.put("cpu", numerics.cpu().summary());
+        info.put("fast_paths", FastPaths.describe(numerics.paths()));
+        info.put("numerics", json ? numerics.toMap() : numerics.summary());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(info));

@@ -118,7 +118,7 @@ public final class MixNet extends NamedBlock {
     public NDArray forwardTapped(
             ParameterStore ps, NDArray input, boolean training, BiConsumer<String, NDArray> tap) {
         checkInput(input.getShape());
-        NDArray x = ConvBn.forward(ps, convStem, bn1, Activation.RELU, Layers.channelsLastOnCpu(input), training);
+        NDArray x = ConvBn.forward(ps, convStem, bn1, Activation.RELU, Layers.channelsLastOnCpu(input, training), training);
         tap.accept(STEM, x);
         int index = 0;
         for (Block stage : stages.modules().values()) {

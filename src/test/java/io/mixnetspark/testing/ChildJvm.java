@@ -41,6 +41,23 @@ public final class ChildJvm {
      */
     public static Result run(Class<?> mainClass, Map<String, String> properties, long timeoutSeconds, String... args)
             throws IOException, InterruptedException {
+        return run(mainClass, properties, Map.of(), timeoutSeconds, args);
+    }
+
+    /**
+     * Runs {@code mainClass} with extra environment variables and waits for it.
+     *
+     * @param mainClass the class with {@code main}
+     * @param properties system properties for the child
+     * @param environment environment variables added to this JVM's for the child
+     * @param timeoutSeconds how long to wait before killing it
+     * @param args its arguments
+     * @return exit code and output
+     * @throws IOException when it cannot be started
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public static Result run(Class<?> mainClass, Map<String, String> properties, Map<String, String> environment,
+            long timeoutSeconds, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
@@ -56,7 +73,9 @@ public final class ChildJvm {
         command.addAll(List.of(args));
         Path log = Files.createTempFile("child-jvm", ".log");
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             boolean ended = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
             if (!ended) {
                 process.destroyForcibly().waitFor();

@@ -31,10 +31,21 @@ final class ConvActivation {
      * @param dilation the dilation
      * @param groups the convolution groups
      * @param activation the activation after the convolution, or {@code null} for none
+     * @param training whether the pass trains (picks the pass's fast paths)
      * @return the result, attached to {@code x}'s manager
      */
     static NDArray apply(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding, Shape dilation,
-            int groups, Activation activation) {
+            int groups, Activation activation, boolean training) {
+        if (PointwiseMatmul.takes(x, weight, stride, padding, training)) {
+            NDArray y = PointwiseMatmul.apply(x, Layers.castLike(weight, x), bias == null ? null : Layers.castLike(bias, x),
+                    groups);
+            if (activation == null) {
+                return y;
+            }
+            try (y) { // like the fused op, leave only the activated result (autograd keeps what it needs)
+                return Layers.activate(activation, y);
+            }
+        }
         if (activation != null && bias != null && fusable(x, weight, stride, padding, dilation)) {
             TorchScriptOp op = activation == Activation.RELU ? TorchScriptOp.CONV_RELU : TorchScriptOp.CONV_SWISH;
             return op.convolve(x, weight, bias, stride.get(0));

@@ -86,7 +86,7 @@ public final class ConvBn {
         NDArray weight = ps.getValue(conv.getParameters().get("weight"), x.getDevice(), false);
         NDArray scaledWeight = scale.reshape(-1, 1, 1, 1).mul(weight);
         return ConvActivation.apply(x, scaledWeight, shift, conv.getStride(), conv.getPadding(), conv.getDilation(),
-                conv.getGroups(), activation);
+                conv.getGroups(), activation, false);
     }
 
     private static NDArray local(NDManager scope, ParameterStore ps, Block bn, String name, Device device) {

@@ -1,7 +1,9 @@
 package io.mixnetspark.model.blocks;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -14,8 +16,8 @@ import java.util.stream.Collectors;
  */
 public enum FastPath {
 
-    /** The batch is stored channels-last (NHWC) from the stem on, on the CPU. */
-    CHANNELS_LAST("channels_last", true),
+    /** Eval passes store the batch channels-last (NHWC) from the stem on, on the CPU. */
+    CHANNELS_LAST("channels_last", false),
 
     /**
      * In eval on the CPU, a convolution and the activation after it run as one oneDNN convolution
@@ -36,10 +38,48 @@ public enum FastPath {
     PADDED_DEPTHWISE("padded_depthwise", false),
 
     /** A grouped 1x1 convolution with equal groups runs as one convolution with {@code groups} set. */
-    GROUPED_POINTWISE("grouped_1x1", true);
+    GROUPED_POINTWISE("grouped_1x1", true),
+
+    /**
+     * In passes stored channels-last ({@link #CHANNELS_LAST}, {@link #CHANNELS_LAST_TRAINING}), 1x1
+     * convolutions on the CPU run as matrix products over the channels (PyTorch's BLAS) instead of
+     * oneDNN convolutions; the channels-last layout is the products' own, so nothing is copied. Not
+     * among the defaults: the self-check takes it where oneDNN's 1x1 kernels are wrong.
+     */
+    POINTWISE_MATMUL("pointwise_matmul", true),
+
+    /**
+     * Training passes store the batch channels-last too. Not among the defaults, and never chosen
+     * by the self-check: PyTorch's channels-last BatchNorm accumulates its batch statistics in
+     * float32, about ten times less accurately than the NCHW kernel at ImageNet sizes, which moved
+     * the early layers' gradients of the training-step fixture 1.2e-3 (relative) away from float64
+     * where NCHW stays within 1e-5 (docs/numerics.md). A setting can force it.
+     */
+    CHANNELS_LAST_TRAINING("channels_last_training", true);
 
     private final String key;
     private final boolean inTraining;
+
+    /**
+     * The paths a JVM takes where the self-check finds them right, and before any check: every
+     * path but {@link #POINTWISE_MATMUL}, which only replaces wrong oneDNN kernels, and {@link
+     * #CHANNELS_LAST_TRAINING}, which is less accurate.
+     *
+     * @return a new set of them
+     */
+    public static Set<FastPath> defaults() {
+        return EnumSet.complementOf(EnumSet.of(POINTWISE_MATMUL, CHANNELS_LAST_TRAINING));
+    }
+
+    /**
+     * The path that stores a pass channels-last.
+     *
+     * @param training whether the pass trains (records gradients)
+     * @return {@link #CHANNELS_LAST_TRAINING} for training, else {@link #CHANNELS_LAST}
+     */
+    public static FastPath channelsLast(boolean training) {
+        return training ? CHANNELS_LAST_TRAINING : CHANNELS_LAST;
+    }
 
     FastPath(String key, boolean inTraining) {
         this.key = key;
@@ -47,9 +87,9 @@ public enum FastPath {
     }
 
     /**
-     * Whether training passes take this path too (the others change only the eval forward).
+     * Whether training passes can take this path (the others change only the eval forward).
      *
-     * @return whether it is on in training
+     * @return whether training passes can take it
      */
     public boolean inTraining() {
         return inTraining;

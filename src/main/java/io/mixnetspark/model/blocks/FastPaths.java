@@ -11,11 +11,11 @@ import java.util.stream.Collectors;
  * {@code FastPaths} says which {@link FastPath}s the blocks take: one set for the whole JVM, which
  * the numerics self-check installs when the engine first loads, and optionally another for the
  * calling thread while it runs a probe or a test ({@link #with}). Before any check has installed a
- * set, every path is on.
+ * set, the {@link FastPath#defaults()} are on.
  */
 public final class FastPaths {
 
-    private static volatile Set<FastPath> jvmWide = Collections.unmodifiableSet(EnumSet.allOf(FastPath.class));
+    private static volatile Set<FastPath> jvmWide = Collections.unmodifiableSet(FastPath.defaults());
     private static final ThreadLocal<Set<FastPath>> THREAD = new ThreadLocal<>();
 
     private FastPaths() {}
@@ -83,7 +83,13 @@ public final class FastPaths {
                 : copy(paths).stream().map(FastPath::key).collect(Collectors.joining(","));
     }
 
-    private static Set<FastPath> copy(Collection<FastPath> paths) {
+    /**
+     * An unmodifiable copy that iterates in declaration order.
+     *
+     * @param paths the paths
+     * @return the copy
+     */
+    public static Set<FastPath> copy(Collection<FastPath> paths) {
         return Collections.unmodifiableSet(paths.isEmpty() ? EnumSet.noneOf(FastPath.class) : EnumSet.copyOf(paths));
     }
 }

@@ -62,14 +62,14 @@ public final class Layers {
      * @return the output, in {@code x}'s type
      */
     public static NDArray convolve(ParameterStore ps, Block conv, NDArray x, boolean training) {
-        if (!(conv instanceof Conv2d plain) || x.getDataType() == DataType.FLOAT32) {
+        if (!(conv instanceof Conv2d plain)) {
             return NamedBlock.run(conv, ps, x, training);
         }
-        NDArray weight = castLike(ps.getValue(plain.getParameters().get("weight"), x.getDevice(), training), x);
+        NDArray weight = ps.getValue(plain.getParameters().get("weight"), x.getDevice(), training);
         Parameter bias = plain.getParameters().get("bias");
-        NDArray shift = bias == null ? null : castLike(ps.getValue(bias, x.getDevice(), training), x);
-        return Conv2d.conv2d(x, weight, shift, plain.getStride(), plain.getPadding(), plain.getDilation(),
-                plain.getGroups()).singletonOrThrow();
+        NDArray shift = bias == null ? null : ps.getValue(bias, x.getDevice(), training);
+        return ConvActivation.apply(x, weight, shift, plain.getStride(), plain.getPadding(), plain.getDilation(),
+                plain.getGroups(), null, training);
     }
 
     /**
@@ -152,14 +152,15 @@ public final class Layers {
      * Stores a CPU batch channels-last (NHWC in memory, still an NCHW array): every convolution,
      * BatchNorm and activation after it keeps that layout, which measured 1.3-1.9x faster for
      * MixNet training and about 1.1x for inference on the CPU (BENCHMARKS.md). Arrays on a GPU are
-     * returned as they are: the layout has not been measured there. Only while {@link
-     * FastPath#CHANNELS_LAST} is on.
+     * returned as they are: the layout has not been measured there. Only while the pass's path is on
+     * ({@link FastPath#channelsLast(boolean)}).
      *
      * @param x an (N, C, H, W) array
+     * @param training whether the pass trains
      * @return the same values, channels-last on the CPU when the path is on
      */
-    public static NDArray channelsLastOnCpu(NDArray x) {
-        return x.getDevice().isGpu() || !FastPaths.enabled(FastPath.CHANNELS_LAST) ? x
+    public static NDArray channelsLastOnCpu(NDArray x, boolean training) {
+        return x.getDevice().isGpu() || !FastPaths.enabled(FastPath.channelsLast(training)) ? x
                 : TorchScriptOp.CHANNELS_LAST.apply(x);
     }
 

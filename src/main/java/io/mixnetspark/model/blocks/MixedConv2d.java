@@ -98,7 +98,7 @@ public final class MixedConv2d extends NamedBlock {
         // autograd then keeps for the backward pass; otherwise the convolution copies the strided
         // slice in the forward pass and again in the backward pass.
         return new NDList(perGroup(x, (g, part) -> Layers.convolve(ps, convs.get(g),
-                training ? Layers.channelsLastOnCpu(part) : part, training)));
+                training ? Layers.channelsLastOnCpu(part, true) : part, training)));
     }
 
     /**
@@ -168,7 +168,8 @@ public final class MixedConv2d extends NamedBlock {
         }
         Conv2d first = (Conv2d) convs.get(0);
         return ConvActivation.apply(x, weight, shift, first.getStride(), new Shape(maxKernel / 2, maxKernel / 2),
-                first.getDilation(), depthwise ? (int) x.getShape().get(1) : dense ? 1 : convs.size(), activation);
+                first.getDilation(), depthwise ? (int) x.getShape().get(1) : dense ? 1 : convs.size(), activation,
+                training);
     }
 
     /** Splits the input channels into the groups, applies {@code conv} to each, concatenates. */

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * <p>Settings, read once per JVM: {@value #PATHS_PROPERTY} (system property) or {@value #PATHS_ENV}
  * (environment), {@code auto} by default; {@code none}, {@code all} or a comma-separated list of
  * {@link FastPath#key()}s force those paths without a check (for debugging and tests). {@value
- * #REHEARSE_PROPERTY} names a path whose probe results the check makes disagree, to rehearse the
- * fallback on a machine where every path is right.
+ * #REHEARSE_PROPERTY} rehearses a fault on a machine where every path is right: naming a path, the
+ * check makes the results of every set with that path disagree (the JVM falls back); {@code all}
+ * makes every set disagree, the plain ops too (the JVM refuses to compute).
  */
 public final class Numerics {
 
@@ -79,12 +81,32 @@ public final class Numerics {
         String env = System.getenv(PATHS_ENV);
         String value = property != null ? property : env;
         if (value == null || value.isBlank() || value.trim().equalsIgnoreCase(NumericsReport.AUTO)) {
-            String rehearsal = System.getProperty(REHEARSE_PROPERTY);
-            FastPath fault = rehearsal == null || rehearsal.isBlank() ? null : FastPath.of(rehearsal);
-            return SelfCheck.run(ProbeSubject.standard(), fault);
+            return SelfCheck.run(ProbeSubject.standard(), rehearsal(System.getProperty(REHEARSE_PROPERTY)));
         }
         String source = (property != null ? PATHS_PROPERTY : PATHS_ENV) + "=" + value.trim();
         return NumericsReport.forced(CpuDescription.current(), JniUtils.getNumThreads(), parse(value, source), source);
+    }
+
+    /**
+     * Reads the rehearsal setting.
+     *
+     * @param value a path key, {@code all}, or null or blank for none
+     * @return which sets of paths the check makes disagree
+     * @throws IllegalArgumentException naming the setting and the allowed values
+     */
+    static Predicate<Set<FastPath>> rehearsal(String value) {
+        if (value == null || value.isBlank()) {
+            return paths -> false;
+        }
+        if (value.trim().equalsIgnoreCase("all")) {
+            return paths -> true;
+        }
+        try {
+            FastPath faulty = FastPath.of(value);
+            return paths -> paths.contains(faulty);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(REHEARSE_PROPERTY + "=" + value + ": " + e.getMessage() + ", or all", e);
+        }
     }
 
     /**

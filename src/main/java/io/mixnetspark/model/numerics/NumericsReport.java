@@ -30,7 +30,7 @@ public record NumericsReport(CpuDescription cpu, int threads, String setting, Se
 
     /** Copies the collections. */
     public NumericsReport {
-        chosen = chosen == null ? null : Set.copyOf(chosen);
+        chosen = chosen == null ? null : FastPaths.copy(chosen);
         verdicts = List.copyOf(verdicts);
     }
 

@@ -16,9 +16,9 @@ import java.util.Set;
  */
 public record PathVerdict(Set<FastPath> paths, double worstDifference, String worstProbe, boolean passed) {
 
-    /** Copies the paths. */
+    /** Copies the paths (in declaration order). */
     public PathVerdict {
-        paths = Set.copyOf(paths);
+        paths = FastPaths.copy(paths);
     }
 
     /**

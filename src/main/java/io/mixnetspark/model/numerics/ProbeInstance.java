@@ -132,14 +132,14 @@ final class ProbeInstance {
     private List<NDArray> evaluate(Block block, NDArray x) {
         ParameterStore ps = new ParameterStore(x.getManager(), false);
         return GradientMode.with(false, () -> List.of(
-                block.forward(ps, new NDList(Layers.channelsLastOnCpu(x)), false).singletonOrThrow()));
+                block.forward(ps, new NDList(Layers.channelsLastOnCpu(x, false)), false).singletonOrThrow()));
     }
 
     private List<NDArray> train(Block block, NDArray x) {
         ParameterStore ps = new ParameterStore(x.getManager(), false);
         x.setRequiresGradient(true);
         return GradientMode.with(true, () -> {
-            NDArray output = block.forward(ps, new NDList(Layers.channelsLastOnCpu(x)), true).singletonOrThrow();
+            NDArray output = block.forward(ps, new NDList(Layers.channelsLastOnCpu(x, true)), true).singletonOrThrow();
             NDArray objective = output.mul(upstream.toType(output.getDataType(), false)).sum();
             JniUtils.backward((PtNDArray) objective, (PtNDArray) x.getManager().ones(new Shape(), objective.getDataType()),
                     false, false);

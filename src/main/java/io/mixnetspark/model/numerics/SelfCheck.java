@@ -1,6 +1,7 @@
 package io.mixnetspark.model.numerics;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import io.mixnetspark.model.blocks.FastPath;
@@ -9,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * {@code SelfCheck} decides which {@link FastPath}s give right numbers on this machine: it runs
@@ -16,10 +18,9 @@ import java.util.Set;
  * JVM's intra-op thread count and at one thread (training replicas run with one), and compares
  * every output and gradient with the float64 reference.
  *
- * <p>First the plain ops (no fast path) and every fast path together. Where all of them pass, the
- * JVM takes them all. Where they disagree, each path is tried alone and the ones that pass alone
- * are tried together, dropping the least valuable (the last in {@link FastPath}'s order) until the
- * set passes. Where not even the plain ops pass, nothing runs ({@link NumericsReport#refused()}).
+ * <p>It tries the {@link #CANDIDATES}, fastest first, and the JVM takes the first that passes.
+ * Where the first fails, each of its paths is also tried alone, so that the warning can say which
+ * ones disagree. Where not even the plain ops pass, nothing runs ({@link NumericsReport#refused()}).
  */
 public final class SelfCheck {
 
@@ -34,11 +35,25 @@ public final class SelfCheck {
 
     private static final int SEED = 20261207;
 
+    /**
+     * The sets of paths tried, fastest first (BENCHMARKS.md, "Numerics"): the defaults;
+     * channels-last eval with 1x1 convolutions as matrix products, with and without fused
+     * activations; NCHW with and without them; the plain ops. Training passes take the grouped 1x1
+     * convolution where a set has it ({@link FastPath#CHANNELS_LAST_TRAINING} is never chosen).
+     */
+    static final List<Set<FastPath>> CANDIDATES = List.of(
+            FastPath.defaults(),
+            with(FastPath.defaults(), FastPath.POINTWISE_MATMUL),
+            without(with(FastPath.defaults(), FastPath.POINTWISE_MATMUL), FastPath.FUSED_ACTIVATION),
+            without(FastPath.defaults(), FastPath.CHANNELS_LAST),
+            without(FastPath.defaults(), FastPath.CHANNELS_LAST, FastPath.FUSED_ACTIVATION),
+            EnumSet.noneOf(FastPath.class));
+
     private final List<ProbeInstance> probes;
     private final int[] threadCounts;
-    private final FastPath rehearsedFault;
+    private final Predicate<Set<FastPath>> rehearsedFault;
 
-    private SelfCheck(List<ProbeInstance> probes, int[] threadCounts, FastPath rehearsedFault) {
+    private SelfCheck(List<ProbeInstance> probes, int[] threadCounts, Predicate<Set<FastPath>> rehearsedFault) {
         this.probes = probes;
         this.threadCounts = threadCounts;
         this.rehearsedFault = rehearsedFault;
@@ -48,11 +63,13 @@ public final class SelfCheck {
      * Runs the check.
      *
      * @param subjects the probes ({@link ProbeSubject#standard()})
-     * @param rehearsedFault a path whose results are made to disagree, to rehearse the fallback, or null
+     * @param rehearsedFault which sets of paths get results made to disagree, to rehearse the
+     *     fallback ({@code paths -> false} for a real check)
      * @return what passed and what the JVM should take
      */
-    static NumericsReport run(List<ProbeSubject> subjects, FastPath rehearsedFault) {
+    static NumericsReport run(List<ProbeSubject> subjects, Predicate<Set<FastPath>> rehearsedFault) {
         long start = System.nanoTime();
+        Engine.getEngine("PyTorch");
         int threads = JniUtils.getNumThreads();
         int[] threadCounts = threads > 1 ? new int[] {threads, 1} : new int[] {1};
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
@@ -68,30 +85,21 @@ public final class SelfCheck {
         }
     }
 
-    /** Tries path sets as the class comment says, recording each verdict; returns the set to take, or null for none that passes. */
+    /** Tries the candidates as the class comment says, recording each verdict; returns the set to take, or null. */
     private Set<FastPath> choose(List<PathVerdict> verdicts) {
-        PathVerdict plain = record(verdicts, EnumSet.noneOf(FastPath.class));
-        PathVerdict all = record(verdicts, EnumSet.allOf(FastPath.class));
-        if (all.passed()) {
-            return all.paths();
+        PathVerdict fastest = record(verdicts, CANDIDATES.get(0));
+        if (fastest.passed()) {
+            return fastest.paths();
         }
-        List<FastPath> kept = new ArrayList<>();
-        for (FastPath path : FastPath.values()) {
-            if (record(verdicts, EnumSet.of(path)).passed()) {
-                kept.add(path);
+        for (FastPath path : fastest.paths()) {
+            record(verdicts, EnumSet.of(path));
+        }
+        for (Set<FastPath> candidate : CANDIDATES.subList(1, CANDIDATES.size())) {
+            if (record(verdicts, candidate).passed()) {
+                return candidate;
             }
         }
-        while (kept.size() > 1) {
-            PathVerdict together = record(verdicts, EnumSet.copyOf(kept));
-            if (together.passed()) {
-                return together.paths();
-            }
-            kept.remove(kept.size() - 1);
-        }
-        if (kept.size() == 1) {
-            return EnumSet.copyOf(kept);
-        }
-        return plain.passed() ? plain.paths() : null;
+        return null;
     }
 
     private PathVerdict record(List<PathVerdict> verdicts, Set<FastPath> paths) {
@@ -103,7 +111,7 @@ public final class SelfCheck {
     /** Every probe under {@code paths}: eval always, training where a path changes training or none is on. */
     private PathVerdict measure(Set<FastPath> paths) {
         boolean training = paths.isEmpty() || paths.stream().anyMatch(FastPath::inTraining);
-        float perturbation = rehearsedFault != null && paths.contains(rehearsedFault) ? REHEARSED_FAULT : 0f;
+        float perturbation = rehearsedFault.test(paths) ? REHEARSED_FAULT : 0f;
         double worst = -1;
         String where = "";
         int callerThreads = JniUtils.getNumThreads();
@@ -127,6 +135,18 @@ public final class SelfCheck {
             JniUtils.setNumThreads(callerThreads);
         }
         return new PathVerdict(paths, worst, where, worst <= TOLERANCE);
+    }
+
+    private static Set<FastPath> with(Set<FastPath> paths, FastPath added) {
+        Set<FastPath> copy = EnumSet.copyOf(paths);
+        copy.add(added);
+        return copy;
+    }
+
+    private static Set<FastPath> without(Set<FastPath> paths, FastPath... removed) {
+        Set<FastPath> copy = EnumSet.copyOf(paths);
+        copy.removeAll(List.of(removed));
+        return copy;
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import io.mixnetspark.model.ClassNames;
 import io.mixnetspark.spark.eval.Evaluation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -23,7 +25,7 @@ import org.apache.spark.sql.types.StructType;
  *
  * <pre>
  * runs           kind, model, config, data_source, started_at, finished_at, status, message,
- *                spark_master, executors, project_version | run_id
+ *                spark_master, executors, project_version, numerics | run_id
  * epoch_metrics  epoch, step, train_loss, train_top1, lr, images_per_sec, ms_per_step, val_top1,
  *                val_top5, val_loss, val_images, seconds, recorded_at | run_id
  * class_metrics  class_index, wnid, name, support, top1, top5 | run_id, epoch
@@ -58,7 +60,8 @@ public record MetricsTables(String database, String runs, String epochMetrics, S
             .add("message", DataTypes.StringType)
             .add("spark_master", DataTypes.StringType)
             .add("executors", DataTypes.IntegerType)
-            .add("project_version", DataTypes.StringType);
+            .add("project_version", DataTypes.StringType)
+            .add("numerics", DataTypes.StringType);
 
     /** Data columns of the epoch metrics table. */
     static final StructType EPOCH_COLUMNS = new StructType()
@@ -138,7 +141,10 @@ public record MetricsTables(String database, String runs, String epochMetrics, S
         }
     }
 
-    /** Creates the database and one table when missing. */
+    /**
+     * Creates the database and one table when missing, and adds the data columns a table written by
+     * an earlier version lacks (they read as null in its old rows).
+     */
     private void ensureTable(SparkSession spark, String table) {
         CatalogDatabase.ensure(spark, database, null);
         boolean perEpoch = table.equals(classMetrics) || table.equals(confusion);
@@ -148,6 +154,12 @@ public record MetricsTables(String database, String runs, String epochMetrics, S
         spark.sql("CREATE TABLE IF NOT EXISTS " + qualified(table) + " (" + columns.toDDL()
                 + (perEpoch ? ", run_id STRING, epoch INT) USING parquet PARTITIONED BY (run_id, epoch)"
                         : ", run_id STRING) USING parquet PARTITIONED BY (run_id)"));
+        List<String> present = List.of(spark.table(qualified(table)).schema().fieldNames());
+        StructType missing = new StructType(Arrays.stream(columns.fields())
+                .filter(f -> !present.contains(f.name())).toArray(StructField[]::new));
+        if (missing.fields().length > 0) {
+            spark.sql("ALTER TABLE " + qualified(table) + " ADD COLUMNS (" + missing.toDDL() + ")");
+        }
     }
 
     /**

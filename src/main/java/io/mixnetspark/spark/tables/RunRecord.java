@@ -1,6 +1,8 @@
 package io.mixnetspark.spark.tables;
 
 import java.sql.Timestamp;
+import io.mixnetspark.model.numerics.Numerics;
+import io.mixnetspark.model.numerics.NumericsReport;
 import java.time.Instant;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Row;
@@ -24,6 +26,8 @@ import org.apache.spark.sql.SparkSession;
  * @param sparkMaster the Spark master URL
  * @param executors executor JVMs (local mode: 1, the driver)
  * @param projectVersion the mixnet-spark version
+ * @param numerics the CPU and the fast paths the driver's numerics self-check chose ({@link
+ *     NumericsReport#summary()}); executors log their own
  */
 public record RunRecord(
         String runId,
@@ -37,7 +41,8 @@ public record RunRecord(
         String message,
         String sparkMaster,
         int executors,
-        String projectVersion) {
+        String projectVersion,
+        String numerics) {
 
     /** Status of a run in progress. */
     public static final String RUNNING = "RUNNING";
@@ -52,7 +57,8 @@ public record RunRecord(
     }
 
     /**
-     * Describes a run starting now on the session's cluster.
+     * Describes a run starting now on the session's cluster. Runs the numerics self-check on the
+     * driver if no network has yet (in local mode the driver is the executor).
      *
      * @param spark the session
      * @param runId the run id
@@ -61,6 +67,7 @@ public record RunRecord(
      * @param config the resolved settings
      * @param dataSource the data
      * @return the record, status {@code RUNNING}
+     * @throws IllegalStateException when the self-check refuses to let this JVM compute
      */
     public static RunRecord started(SparkSession spark, String runId, String kind, String model, String config,
             String dataSource) {
@@ -68,7 +75,7 @@ public record RunRecord(
         int executors = sc.isLocal() ? 1 : Math.max(1, sc.getExecutorMemoryStatus().size() - 1);
         String version = RunRecord.class.getPackage().getImplementationVersion();
         return new RunRecord(runId, kind, model, config, dataSource, Instant.now(), null, RUNNING, null, sc.master(),
-                executors, version == null ? "development build" : version);
+                executors, version == null ? "development build" : version, Numerics.ensureChecked().summary());
     }
 
     /**
@@ -80,7 +87,7 @@ public record RunRecord(
     public RunRecord finished(Throwable failure) {
         return new RunRecord(runId, kind, model, config, dataSource, startedAt, Instant.now(),
                 failure == null ? SUCCEEDED : FAILED, failure == null ? null : failure.toString(), sparkMaster, executors,
-                projectVersion);
+                projectVersion, numerics);
     }
 
     /**
@@ -91,6 +98,6 @@ public record RunRecord(
     Row toRow() {
         return RowFactory.create(kind, model, config, dataSource, Timestamp.from(startedAt),
                 finishedAt == null ? null : Timestamp.from(finishedAt), status, message, sparkMaster, executors,
-                projectVersion);
+                projectVersion, numerics);
     }
 }

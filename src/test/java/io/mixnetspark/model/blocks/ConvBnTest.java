@@ -16,6 +16,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.mixnetspark.model.OfflineEngine;
 import io.mixnetspark.model.arch.Activation;
+import io.mixnetspark.model.numerics.Numerics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * follows weights changed between calls; the fold's own temporaries (scaled weights, scale, shift)
  * do not stay on the caller's manager. With an activation after the BatchNorm, the eval result
  * equals the activation applied to the unfolded pair both where the activation is fused into the
- * convolution (gradient mode off) and where it is not (gradient mode on).
+ * convolution (gradient mode off, where this JVM's numerics self-check kept the path) and where it
+ * is not (gradient mode on).
  */
 class ConvBnTest {
 
@@ -47,12 +49,13 @@ class ConvBnTest {
     }
 
     private static void assertActivatedFoldMatches(Block conv, int inChannels, Activation activation) {
+        Numerics.ensureChecked(); // the fast paths this JVM takes
         try (NDManager manager = OfflineEngine.pytorch().newBaseManager()) {
             Shape input = new Shape(2, inChannels, 11, 11);
             BatchNorm bn = initialise(manager, conv, input);
             ParameterStore ps = new ParameterStore(manager, false);
             try (NDManager batch = manager.newSubManager()) {
-                NDArray x = Layers.channelsLastOnCpu(batch.randomNormal(input));
+                NDArray x = Layers.channelsLastOnCpu(batch.randomNormal(input), false);
                 NDArray normalised = bn.forward(ps, conv.forward(ps, new NDList(x), false), false).singletonOrThrow();
                 float[] expected = Layers.activate(activation, normalised).toFloatArray();
                 NDArray kernel3 = batch.zeros(new Shape(4, 1, 3, 3));
@@ -64,8 +67,10 @@ class ConvBnTest {
                     assertArrayEquals(expected, ConvBn.forward(ps, conv, bn, activation, x, false).toFloatArray(),
                             1e-4f, activation + " after the fold, gradient mode on (not fused)");
                     JniUtils.setGradMode(false);
-                    assertTrue(ConvActivation.fusable(x, kernel3, new Shape(2, 2), new Shape(1, 1), new Shape(1, 1)),
-                            "a float32 CPU convolution fuses its activation with gradient mode off");
+                    assertEquals(FastPaths.enabled(FastPath.FUSED_ACTIVATION),
+                            ConvActivation.fusable(x, kernel3, new Shape(2, 2), new Shape(1, 1), new Shape(1, 1)),
+                            "a float32 CPU convolution fuses its activation with gradient mode off, where the check"
+                                    + " kept the path");
                     int before = batch.getManagedArrays().size();
                     conv.forward(ps, new NDList(x), false);
                     int convAlone = batch.getManagedArrays().size() - before;

@@ -33,8 +33,8 @@ class MetricsTablesPersistenceTest {
         List<String> lines = read.output().lines().filter(l -> l.matches("^(run|epochs|val|class|cell)\\|.*")).toList();
         String loss = Double.toString(HandScoredRows.loss());
         assertEquals(List.of(
-                "run|rt-train|train|SUCCEEDED|-|true|1",
-                "run|rt-val|validate|FAILED|java.lang.IllegalStateException: boom|true|1",
+                "run|rt-train|train|SUCCEEDED|-|true|1|true",
+                "run|rt-val|validate|FAILED|java.lang.IllegalStateException: boom|true|1|true",
                 "epochs|rt-train|3|3|30",
                 "epochs|rt-val|1|0|null",
                 "val|0.2|0.6|" + loss + "|5|true",

@@ -71,8 +71,9 @@ public final class TablesRoundTripMain {
     }
 
     private static void read(SparkSession spark) {
-        print(spark, "SELECT 'run', run_id, kind, status, coalesce(message, '-'), finished_at >= started_at, executors FROM "
-                + TABLES.qualified(TABLES.runs()) + " ORDER BY run_id");
+        print(spark, "SELECT 'run', run_id, kind, status, coalesce(message, '-'), finished_at >= started_at, executors,"
+                + " numerics RLIKE '^fast paths [a-z0-9_,]+ on .*self-check' FROM " + TABLES.qualified(TABLES.runs())
+                + " ORDER BY run_id");
         print(spark, "SELECT 'epochs', run_id, count(*), sum(epoch), max(step) FROM " + TABLES.qualified(TABLES.epochMetrics())
                 + " GROUP BY run_id ORDER BY run_id");
         print(spark, "SELECT 'val', val_top1, val_top5, val_loss, val_images, train_loss IS NULL FROM "

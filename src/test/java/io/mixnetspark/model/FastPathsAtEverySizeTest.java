@@ -1,0 +1,112 @@
+package io.mixnetspark.model;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import io.mixnetspark.model.arch.MixNetConfig;
+import io.mixnetspark.model.arch.MixNetVariant;
+import io.mixnetspark.model.blocks.FastPath;
+import io.mixnetspark.model.blocks.FastPaths;
+import io.mixnetspark.model.blocks.GradientMode;
+import io.mixnetspark.model.numerics.Numerics;
+import io.mixnetspark.model.numerics.NumericsReport;
+import io.mixnetspark.testing.SharedData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The self-check decides on small probes; this checks its choice where the network really runs:
+ * MixNet-S with the reference fixture's weights, at six resolutions and three batch sizes (eval)
+ * and three (training: logits and every gradient), under the fast paths this JVM took against the
+ * plain ops (which the fixture parity tests tie to the independent reference). Faults of oneDNN
+ * kernels seen so far depend on the width, the pixel count and the batch size, so a choice that is
+ * right on the probes but wrong at one of these sizes fails here.
+ */
+class FastPathsAtEverySizeTest {
+
+    private static final double TOLERANCE = 1e-4;
+    private static final Set<FastPath> PLAIN = EnumSet.noneOf(FastPath.class);
+
+    @ParameterizedTest(name = "eval {0} px, batch {1}")
+    @CsvSource({"128,1", "128,8", "160,3", "160,4", "192,1", "192,8", "224,3", "224,4", "256,1", "256,3",
+        "320,1", "320,8"})
+    void evalLogitsUnderTheChosenPathsMatchThePlainOps(int size, int batch) throws IOException {
+        NumericsReport report = Numerics.ensureChecked();
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu()); MixNetModel model = fixtureModel(manager)) {
+            manager.getEngine().setRandomSeed(size * 31 + batch);
+            NDArray input = manager.randomNormal(new Shape(batch, 3, size, size));
+            NDArray fast = model.logits(input);
+            NDArray plain = FastPaths.with(PLAIN, () -> model.logits(input));
+            assertClose(plain, fast, "eval logits at " + size + " px, batch " + batch + ", " + report.summary());
+        }
+    }
+
+    @ParameterizedTest(name = "training {0} px, batch {1}")
+    @CsvSource({"128,2", "160,4", "224,3"})
+    void trainingGradientsUnderTheChosenPathsMatchThePlainOps(int size, int batch) throws IOException {
+        NumericsReport report = Numerics.ensureChecked();
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
+                MixNetModel fastModel = fixtureModel(manager);
+                MixNetModel plainModel = fixtureModel(manager)) {
+            manager.getEngine().setRandomSeed(size * 17 + batch);
+            NDArray input = manager.randomNormal(new Shape(batch, 3, size, size));
+            Map<String, NDArray> fast = trainingPass(fastModel, input, FastPaths.current());
+            Map<String, NDArray> plain = trainingPass(plainModel, input, PLAIN);
+            plain.forEach((key, expected) -> assertClose(expected, fast.get(key),
+                    key + " at " + size + " px, batch " + batch + ", " + report.summary()));
+        }
+    }
+
+    /** Train-mode logits and the gradient of every parameter for the loss sum(logits * seeded weights). */
+    private static Map<String, NDArray> trainingPass(MixNetModel model, NDArray input, Set<FastPath> paths) {
+        NDManager manager = input.getManager();
+        return FastPaths.with(paths, () -> GradientMode.with(true, () -> {
+            NDArray logits = model.network().forward(new ParameterStore(manager, false), new NDList(input), true)
+                    .singletonOrThrow();
+            manager.getEngine().setRandomSeed(5);
+            NDArray objective = logits.mul(manager.randomNormal(logits.getShape())).sum();
+            JniUtils.backward((PtNDArray) objective, (PtNDArray) manager.ones(new Shape()), false, false);
+            Map<String, NDArray> results = new LinkedHashMap<>();
+            results.put("train-mode logits", logits);
+            for (Map.Entry<String, Parameter> e : model.stateDict().entries().entrySet()) {
+                if (e.getValue().requiresGradient()) {
+                    results.put("gradient of " + e.getKey(), e.getValue().getArray().getGradient());
+                }
+            }
+            return results;
+        }));
+    }
+
+    private static MixNetModel fixtureModel(NDManager manager) throws IOException {
+        Path weights = SharedData.require("fixtures/mixnet_s-timm-random/model.safetensors");
+        MixNetModel model = MixNetModel.create(MixNetConfig.builder(MixNetVariant.MIXNET_S).optDropRate(0f).build(),
+                Device.cpu());
+        try (InputStream in = Files.newInputStream(weights)) {
+            model.loadStateDict(MixNetModel.byName(NDList.decode(manager, in)), weights.toString());
+        }
+        return model;
+    }
+
+    private static void assertClose(NDArray expected, NDArray actual, String what) {
+        float largest = expected.abs().max().getFloat();
+        float worst = actual.sub(expected).abs().max().getFloat();
+        assertTrue(worst <= TOLERANCE * Math.max(largest, 1e-6f), what + ": largest difference " + worst
+                + ", largest value " + largest);
+    }
+}
