@@ -53,7 +53,7 @@ class FastPathsAtEverySizeTest {
             NDArray input = manager.randomNormal(new Shape(batch, 3, size, size));
             NDArray fast = model.logits(input);
             NDArray plain = FastPaths.with(PLAIN, () -> model.logits(input));
-            assertClose(plain, fast, "eval logits at " + size + " px, batch " + batch + ", " + report.summary());
+            assertClose(plain, fast, 0f, "eval logits at " + size + " px, batch " + batch + ", " + report.summary());
         }
     }
 
@@ -68,7 +68,11 @@ class FastPathsAtEverySizeTest {
             NDArray input = manager.randomNormal(new Shape(batch, 3, size, size));
             Map<String, NDArray> fast = trainingPass(fastModel, input, FastPaths.current());
             Map<String, NDArray> plain = trainingPass(plainModel, input, PLAIN);
-            plain.forEach((key, expected) -> assertClose(expected, fast.get(key),
+            // a gradient that is zero in exact arithmetic (a BatchNorm shift whose output a training-mode
+            // BatchNorm re-centres, say) is compared at the scale of the pass's largest gradient instead
+            float largestGradient = plain.entrySet().stream().filter(e -> e.getKey().startsWith("gradient"))
+                    .map(e -> e.getValue().abs().max().getFloat()).max(Float::compare).orElseThrow();
+            plain.forEach((key, expected) -> assertClose(expected, fast.get(key), 1e-3f * largestGradient,
                     key + " at " + size + " px, batch " + batch + ", " + report.summary()));
         }
     }
@@ -103,10 +107,11 @@ class FastPathsAtEverySizeTest {
         return model;
     }
 
-    private static void assertClose(NDArray expected, NDArray actual, String what) {
+    /** Within {@link #TOLERANCE} of the larger of the expected tensor's largest value and {@code floor}. */
+    private static void assertClose(NDArray expected, NDArray actual, float floor, String what) {
         float largest = expected.abs().max().getFloat();
         float worst = actual.sub(expected).abs().max().getFloat();
-        assertTrue(worst <= TOLERANCE * Math.max(largest, 1e-6f), what + ": largest difference " + worst
-                + ", largest value " + largest);
+        assertTrue(worst <= TOLERANCE * Math.max(Math.max(largest, floor), 1e-6f), what + ": largest difference "
+                + worst + ", largest value " + largest + ", floor " + floor);
     }
 }

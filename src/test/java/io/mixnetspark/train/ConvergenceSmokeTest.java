@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
  * A few epochs of the MindCV-style recipe (SGD momentum 0.9, warmup then cosine, label smoothing,
  * dropout 0.2) on 12 real photos (3 Imagenette classes, 64 px) from scratch: the training loss falls
  * and training accuracy rises. The learning rate is MindCV's 0.2 for 1024 images scaled to batches
- * of 6 (0.0012), rounded up; several times more makes this tiny-batch run oscillate.
+ * of 6 (0.0012). Rounded up to 0.002 the run passed on an Intel VM but, with right numbers on the
+ * AMD VM of issue 25, oscillated past the bar under one of three ways of computing (plain ops, NCHW
+ * with grouped 1x1, channels-last training); at 0.0012 it passes under all three.
  */
 class ConvergenceSmokeTest {
 
@@ -32,7 +34,7 @@ class ConvergenceSmokeTest {
         TrainingRecipe recipe = TrainingRecipe.builder()
                 .setEpochs(EPOCHS)
                 .setBatchSize(6)
-                .setLr(0.002)
+                .setLr(0.0012)
                 .optWarmupEpochs(1)
                 .optImageSize(SIZE)
                 .build();

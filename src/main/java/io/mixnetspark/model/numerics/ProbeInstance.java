@@ -69,6 +69,15 @@ final class ProbeInstance {
     }
 
     /**
+     * Whether the subject's training pass is probed.
+     *
+     * @return {@link ProbeSubject#trained()}
+     */
+    boolean trained() {
+        return subject.trained();
+    }
+
+    /**
      * The subject's name.
      *
      * @return e.g. {@code blocks.2.0}

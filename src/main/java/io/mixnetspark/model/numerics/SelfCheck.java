@@ -14,9 +14,9 @@ import java.util.function.Predicate;
 
 /**
  * {@code SelfCheck} decides which {@link FastPath}s give right numbers on this machine: it runs
- * the {@link ProbeSubject}s in float32, eval forward and a training pass with its backward, at the
- * JVM's intra-op thread count and at one thread (training replicas run with one), and compares
- * every output and gradient with the float64 reference.
+ * the {@link ProbeSubject}s in float32, the eval forward at the JVM's intra-op thread count and a
+ * training pass with its backward at that count and at one thread (training replicas run with
+ * one), and compares every output and gradient with the float64 reference.
  *
  * <p>It tries the {@link #CANDIDATES}, fastest first, and the JVM takes the first that passes.
  * Where the first fails, each of its paths is also tried alone, so that the warning can say which
@@ -108,33 +108,46 @@ public final class SelfCheck {
         return verdict;
     }
 
-    /** Every probe under {@code paths}: eval always, training where a path changes training or none is on. */
+    /**
+     * Every probe under {@code paths}: the eval forward at the JVM's threads (labeling and
+     * validation run there), the training passes where a path changes training or none is on, at
+     * every thread count (one replica trains at the JVM's threads, several at one each).
+     */
     private PathVerdict measure(Set<FastPath> paths) {
         boolean training = paths.isEmpty() || paths.stream().anyMatch(FastPath::inTraining);
         float perturbation = rehearsedFault.test(paths) ? REHEARSED_FAULT : 0f;
-        double worst = -1;
-        String where = "";
+        Worst worst = new Worst();
         int callerThreads = JniUtils.getNumThreads();
         try {
             for (int threads : threadCounts) {
                 JniUtils.setNumThreads(threads);
+                String where = ", " + threads + (threads == 1 ? " thread" : " threads");
                 for (ProbeInstance probe : probes) {
-                    double eval = probe.evalDifference(paths, perturbation);
-                    if (eval > worst) {
-                        worst = eval;
-                        where = probe.name() + " eval, " + threads + (threads == 1 ? " thread" : " threads");
+                    if (threads == threadCounts[0]) {
+                        worst.offer(probe.evalDifference(paths, perturbation), probe.name() + " eval" + where);
                     }
-                    double train = training ? probe.trainDifference(paths, perturbation) : 0;
-                    if (train > worst) {
-                        worst = train;
-                        where = probe.name() + " training pass, " + threads + (threads == 1 ? " thread" : " threads");
+                    if (training && probe.trained()) {
+                        worst.offer(probe.trainDifference(paths, perturbation), probe.name() + " training pass" + where);
                     }
                 }
             }
         } finally {
             JniUtils.setNumThreads(callerThreads);
         }
-        return new PathVerdict(paths, worst, where, worst <= TOLERANCE);
+        return new PathVerdict(paths, worst.difference, worst.where, worst.difference <= TOLERANCE);
+    }
+
+    /** The largest difference seen so far and where. */
+    private static final class Worst {
+        private double difference = -1;
+        private String where = "";
+
+        void offer(double candidate, String at) {
+            if (candidate > difference) {
+                difference = candidate;
+                where = at;
+            }
+        }
     }
 
     private static Set<FastPath> with(Set<FastPath> paths, FastPath added) {
