@@ -2,6 +2,7 @@ package io.mixnetspark.cli;
 
 import ai.djl.Device;
 import io.mixnetspark.model.bench.ForwardBenchmark;
+import io.mixnetspark.model.numerics.Numerics;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mixnet bench}: speed measurements behind BENCHMARKS.md. {@code forward} times the
- * network's eval forward loop on the CPU.
+ * network's eval forward loop on the CPU and names the fast paths it ran on.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Speed measurements (see BENCHMARKS.md).",
@@ -55,6 +56,7 @@ public final class BenchCommand implements Runnable {
             double rate = bench.imagesPerSecond(modelOptions.toConfig(), Device.cpu());
             spec.commandLine().getOut().printf("forward %s batch %d at %d px: %.1f images/s%n",
                     modelOptions.toConfig().variant().modelName(), batchSize, imageSize, rate);
+            spec.commandLine().getOut().println("numerics: " + Numerics.ensureChecked().summary());
             return 0;
         }
     }

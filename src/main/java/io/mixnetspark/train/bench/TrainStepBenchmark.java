@@ -6,6 +6,7 @@ import io.mixnetspark.model.MixNetModel;
 import io.mixnetspark.model.OfflineEngine;
 import io.mixnetspark.model.arch.MixNetConfig;
 import io.mixnetspark.model.arch.MixNetVariant;
+import io.mixnetspark.model.numerics.Numerics;
 import io.mixnetspark.train.Batch;
 import io.mixnetspark.train.DynamicLossScale;
 import io.mixnetspark.train.EpochStats;
@@ -57,6 +58,7 @@ public final class TrainStepBenchmark {
     static void run(Options options, PrintStream out) {
         out.println("Training step, " + options.variant() + ", CPU, PyTorch "
                 + OfflineEngine.pytorch().getVersion() + ", " + Machine.describe());
+        out.println("Numerics: " + Numerics.ensureChecked().summary());
         out.println();
         out.println("| model | precision | replicas | batch | size | warmup steps | timed steps | ms/step"
                 + " | images/s |");
