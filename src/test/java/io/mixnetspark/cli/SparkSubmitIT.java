@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixnetspark.testing.SharedData;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -82,6 +83,7 @@ class SparkSubmitIT {
                 "--ckpt_path", SharedData.require("fixtures/mixnet_s-timm-random/model.safetensors").toString(),
                 "--batch_size", "4", "--run_id", "submitted"));
         Path log = tmp.resolve("spark-submit.log");
+        long started = System.currentTimeMillis();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean finished = process.waitFor(8, TimeUnit.MINUTES);
         if (!finished) {
@@ -94,5 +96,29 @@ class SparkSubmitIT {
         assertTrue(output.contains("Labeled 8 images (0 errors)"), tail);
         assertTrue(output.contains("executor 1") || output.contains("executor ID 1") || output.contains("with ID 1"),
                 "both workers' executors registered: " + tail);
+        List<String> executorLogs = executorStderr(sparkHome.resolve("work"), started);
+        assertTrue(!executorLogs.isEmpty(), "the executors' stderr under " + sparkHome.resolve("work"));
+        assertTrue(executorLogs.stream().anyMatch(e -> e.contains("Numerics")),
+                "an executor that labeled ran the numerics self-check and logged it");
+        for (String stderr : executorLogs) {
+            assertTrue(!stderr.contains("NNPACK"), "no NNPACK line in an executor's stderr: "
+                    + stderr.substring(Math.max(0, stderr.length() - 3000)));
+        }
+    }
+
+    /** The stderr files the standalone workers' executors wrote since {@code since} (epoch milliseconds). */
+    private static List<String> executorStderr(Path work, long since) throws IOException {
+        if (!Files.isDirectory(work)) {
+            return List.of();
+        }
+        List<String> logs = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(work)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().equals("stderr")).toList()) {
+                if (Files.getLastModifiedTime(p).toMillis() >= since) {
+                    logs.add(Files.readString(p));
+                }
+            }
+        }
+        return logs;
     }
 }

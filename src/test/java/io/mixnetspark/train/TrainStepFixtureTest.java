@@ -10,14 +10,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.mixnetspark.model.MixNetModel;
-import io.mixnetspark.model.OfflineEngine;
-import io.mixnetspark.model.arch.MixNetConfig;
-import io.mixnetspark.model.arch.MixNetVariant;
 import io.mixnetspark.model.blocks.GradientMode;
-import io.mixnetspark.testing.SharedData;
+import io.mixnetspark.testing.ReferenceFixtures;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,11 +40,11 @@ class TrainStepFixtureTest {
     @ParameterizedTest(name = "cpuReplicas {0}")
     @ValueSource(ints = {1, 2})
     void oneSgdStepMatchesTheReference(int replicas) throws IOException {
-        Path dir = SharedData.require("fixtures/mixnet_s-train-step");
+        Path dir = ReferenceFixtures.dir("mixnet_s-train-step");
         try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-                MixNetModel model = fixtureModel(manager, dir)) {
-            Map<String, NDArray> check = MixNetModel.byName(decode(manager, dir.resolve("train_check.npz")));
-            NDArray input = decode(manager, dir.resolve("input.npy")).singletonOrThrow();
+                MixNetModel model = ReferenceFixtures.mixnetS(manager, dir)) {
+            Map<String, NDArray> check = MixNetModel.byName(ReferenceFixtures.read(manager, dir.resolve("train_check.npz")));
+            NDArray input = ReferenceFixtures.read(manager, dir.resolve("input.npy")).singletonOrThrow();
             int[] labels = toInts(check.get("labels").toLongArray());
             int copies = replicas == 1 ? 1 : replicas * CpuReplicas.MIN_SHARD_IMAGES / labels.length;
             Batch batch = batch(input.toFloatArray(), labels, copies);
@@ -77,23 +72,15 @@ class TrainStepFixtureTest {
 
     @Test
     void trainModeLogitsMatchTheReference() throws IOException {
-        Path dir = SharedData.require("fixtures/mixnet_s-train-step");
+        Path dir = ReferenceFixtures.dir("mixnet_s-train-step");
         try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-                MixNetModel model = fixtureModel(manager, dir)) {
-            Map<String, NDArray> check = MixNetModel.byName(decode(manager, dir.resolve("train_check.npz")));
-            NDArray input = decode(manager, dir.resolve("input.npy")).singletonOrThrow();
+                MixNetModel model = ReferenceFixtures.mixnetS(manager, dir)) {
+            Map<String, NDArray> check = MixNetModel.byName(ReferenceFixtures.read(manager, dir.resolve("train_check.npz")));
+            NDArray input = ReferenceFixtures.read(manager, dir.resolve("input.npy")).singletonOrThrow();
             NDArray logits = GradientMode.with(true, () -> model.network()
                     .forward(new ParameterStore(manager, false), new NDList(input), true).singletonOrThrow());
             assertClose(check.get("train_logits").toFloatArray(), logits.toFloatArray(), "train-mode logits");
         }
-    }
-
-    private static MixNetModel fixtureModel(NDManager manager, Path dir) throws IOException {
-        OfflineEngine.pytorch();
-        MixNetModel model = MixNetModel.create(MixNetConfig.builder(MixNetVariant.MIXNET_S).optDropRate(0f).build(),
-                Device.cpu());
-        model.loadStateDict(MixNetModel.byName(decode(manager, dir.resolve("model.safetensors"))), "model.safetensors");
-        return model;
     }
 
     /** The fixture's images, once per replica, so that each replica's shard is the reference batch. */
@@ -125,11 +112,5 @@ class TrainStepFixtureTest {
             ints[i] = Math.toIntExact(values[i]);
         }
         return ints;
-    }
-
-    private static NDList decode(NDManager manager, Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return NDList.decode(manager, in);
-        }
     }
 }
