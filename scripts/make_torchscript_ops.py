@@ -8,7 +8,9 @@ three backward), no memory-format API (channels-last convolutions are much faste
 its dtype conversion is not recorded by autograd (mixed-precision training needs casts that are).
 Nor does it bind oneDNN's convolution with a fused activation (PyTorch >= 2.0's
 mkldnn::_convolution_pointwise), which spares the eval forward a pass over every activated output.
-Each scripted module's forward is one such op; the Java side (TorchScriptOp) calls it through
+A 1x1 convolution computed as one matrix product with its bias (pointwise.pt) replaces oneDNN's
+1x1 convolutions where those are wrong (docs/numerics.md). Each scripted module's forward is one
+such op; the Java side (TorchScriptOp) calls it through
 DJL's TorchScript entry point. The archives hold only code, no weights (1-3 KB each); PyTorch
 >= 1.7 can write them and later versions load them. Made with Debian's python3-torch 1.13
 (apt-get install python3-torch).
@@ -67,6 +69,27 @@ class ConvActivation(torch.nn.Module):
         return torch.mkldnn_convolution(x, weight, bias, [padding, padding], [step, step], [1, 1], groups)
 
 
+class Pointwise(torch.nn.Module):
+    """A 1x1 convolution with stride 1 as one matrix product over the channels, the bias added by the
+    product itself (addmm / baddbmm): for a channels-last input the (pixels, channels) matrix is the
+    input as it lies in memory and the (pixels, filters) result is the channels-last output. The
+    groups are the input's channels over the weight's."""
+
+    def forward(self, x: Tensor, weight: Tensor, bias: Tensor) -> Tensor:
+        n, c, h, w = x.shape
+        filters = weight.size(0)
+        groups = c // weight.size(1)
+        rows = x.permute(0, 2, 3, 1).reshape(n * h * w, c)
+        if groups == 1:
+            out = torch.addmm(bias, rows, weight.reshape(filters, c).t())
+        else:
+            per_group = rows.reshape(n * h * w, groups, c // groups).transpose(0, 1)
+            kernels = weight.reshape(groups, filters // groups, c // groups).transpose(1, 2)
+            shift = bias.reshape(groups, 1, filters // groups)
+            out = torch.baddbmm(shift, per_group, kernels).transpose(0, 1).reshape(n * h * w, filters)
+        return out.reshape(n, h, w, filters).permute(0, 3, 1, 2)
+
+
 SCRIPTED_CALL = "torch.mkldnn_convolution(x, weight, bias, [padding, padding], [step, step], [1, 1], groups)"
 FUSED_CALL = ("ops.mkldnn._convolution_pointwise(x, weight, bias, [padding, padding], [step, step], [1, 1], "
               "groups, \"{}\", annotate(List[Optional[number]], []), None)")
@@ -96,7 +119,7 @@ def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "src/main/resources/io/mixnetspark/model/blocks"
     os.makedirs(out, exist_ok=True)
     modules = (("silu.pt", Silu()), ("channels_last.pt", ChannelsLast()), ("to_half.pt", ToHalf()),
-               ("to_float.pt", ToFloat()))
+               ("to_float.pt", ToFloat()), ("pointwise.pt", Pointwise()))
     for name, module in modules:
         torch.jit.script(module).save(os.path.join(out, name))
         print("wrote", os.path.join(out, name))

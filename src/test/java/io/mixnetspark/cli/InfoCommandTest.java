@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mixnetspark.model.blocks.FastPaths;
+import io.mixnetspark.model.numerics.Numerics;
+import io.mixnetspark.model.numerics.NumericsReport;
 import org.junit.jupiter.api.Test;
 
-/** {@code mixnet info}: sizes as JSON, and usage errors with exit code 2. */
+/** {@code mixnet info}: sizes, the CPU and the fast paths as JSON, and usage errors with exit code 2. */
 class InfoCommandTest {
 
     @Test
@@ -20,6 +23,10 @@ class InfoCommandTest {
         assertEquals(239_173_360L, info.get("conv_fc_macs").asLong());
         double ratio = info.get("macs").asDouble() / 256e6;
         assertTrue(Math.abs(ratio - 1) < 0.03, "macs " + info.get("macs"));
+        NumericsReport numerics = Numerics.ensureChecked();
+        assertEquals(numerics.cpu().summary(), info.get("cpu").asText());
+        assertEquals(FastPaths.describe(numerics.paths()), info.get("fast_paths").asText());
+        assertEquals(numerics.verdicts().size(), info.get("numerics").get("verdicts").size(), info.toString());
     }
 
     @Test

@@ -37,8 +37,7 @@ final class ConvActivation {
     static NDArray apply(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding, Shape dilation,
             int groups, Activation activation, boolean training) {
         if (PointwiseMatmul.takes(x, weight, stride, padding, training)) {
-            NDArray y = PointwiseMatmul.apply(x, Layers.castLike(weight, x), bias == null ? null : Layers.castLike(bias, x),
-                    groups);
+            NDArray y = PointwiseMatmul.apply(x, Layers.castLike(weight, x), bias == null ? null : Layers.castLike(bias, x));
             if (activation == null) {
                 return y;
             }

@@ -9,8 +9,9 @@ import ai.djl.ndarray.types.Shape;
  * (pixels, channels) matrix as it lies in memory, and the output, (pixels, filters), is the
  * channels-last result, so nothing is copied. PyTorch computes the product with its BLAS (MKL),
  * not with oneDNN's convolution kernels, some of which give wrong 1x1 results on some CPUs ({@code
- * docs/numerics.md}). Autograd differentiates it like the convolution; a grouped convolution is a
- * batch of products, one per group.
+ * docs/numerics.md}). The bias is added by the product itself (one pass over the output, as the
+ * convolution's). Autograd differentiates it like the convolution; a grouped convolution is a batch
+ * of products, one per group.
  */
 final class PointwiseMatmul {
 
@@ -36,47 +37,19 @@ final class PointwiseMatmul {
     }
 
     /**
-     * {@code conv2d(x, weight, bias)} for a 1x1 kernel.
+     * {@code conv2d(x, weight, bias)} for a 1x1 kernel, as one product ({@link TorchScriptOp#POINTWISE}).
      *
      * @param x the input (N, C, H, W), best stored channels-last
      * @param weight the weight (O, C / groups, 1, 1), of {@code x}'s type
      * @param bias the bias (O), of {@code x}'s type, or {@code null}
-     * @param groups the convolution groups
-     * @return the output (N, O, H, W), stored channels-last
+     * @return the output (N, O, H, W), stored channels-last, attached to {@code x}'s manager
      */
-    static NDArray apply(NDArray x, NDArray weight, NDArray bias, int groups) {
-        Shape in = x.getShape();
-        long pixels = in.get(0) * in.get(2) * in.get(3);
-        long channels = in.get(1);
-        long filters = weight.getShape().get(0);
-        // every intermediate is closed here (autograd keeps what the backward pass needs): views of a
-        // parameter would otherwise stay on the model's manager, one more per call
-        try (NDArray pixelsLast = x.transpose(0, 2, 3, 1);
-                NDArray rows = pixelsLast.reshape(pixels, channels);
-                NDArray products = groups == 1 ? dense(rows, weight, filters, channels)
-                        : grouped(rows, weight, groups, filters, channels);
-                NDArray shifted = bias == null ? null : products.add(bias);
-                NDArray image = (shifted == null ? products : shifted).reshape(in.get(0), in.get(2), in.get(3), filters)) {
-            return image.transpose(0, 3, 1, 2);
+    static NDArray apply(NDArray x, NDArray weight, NDArray bias) {
+        if (bias != null) {
+            return TorchScriptOp.POINTWISE.apply(x, weight, bias);
         }
-    }
-
-    /** (pixels, channels) times the (channels, filters) transpose of the weight. */
-    private static NDArray dense(NDArray rows, NDArray weight, long filters, long channels) {
-        try (NDArray matrix = weight.reshape(filters, channels); NDArray transposed = matrix.transpose()) {
-            return rows.matMul(transposed);
-        }
-    }
-
-    /** One product per group, (groups, pixels, channels / groups) times (groups, channels / groups, filters / groups). */
-    private static NDArray grouped(NDArray rows, NDArray weight, int groups, long filters, long channels) {
-        try (NDArray split = rows.reshape(rows.getShape().get(0), groups, channels / groups);
-                NDArray perGroup = split.transpose(1, 0, 2);
-                NDArray matrices = weight.reshape(groups, filters / groups, channels / groups);
-                NDArray kernels = matrices.transpose(0, 2, 1);
-                NDArray products = perGroup.matMul(kernels);
-                NDArray byPixel = products.transpose(1, 0, 2)) {
-            return byPixel.reshape(rows.getShape().get(0), filters);
+        try (NDArray zero = x.getManager().zeros(new Shape(weight.getShape().get(0)), x.getDataType())) {
+            return TorchScriptOp.POINTWISE.apply(x, weight, zero);
         }
     }
 }

@@ -52,7 +52,14 @@ enum TorchScriptOp {
     CONV_RELU("conv_relu.pt"),
 
     /** As {@link #CONV_RELU}, with Swish ({@code x * sigmoid(x)}, oneDNN's {@code swish}). */
-    CONV_SWISH("conv_swish.pt");
+    CONV_SWISH("conv_swish.pt"),
+
+    /**
+     * A 1x1 convolution with stride 1 as one matrix product over the channels with the bias added
+     * by the product ({@code addmm}, {@code baddbmm} per group): arguments input, weight, bias.
+     * Differentiable; see {@link PointwiseMatmul}.
+     */
+    POINTWISE("pointwise.pt");
 
     private final String resource;
     private volatile PtSymbolBlock module;
