@@ -64,8 +64,7 @@ class SparkSubmitIT {
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g"));
         command.addAll(Arrays.asList(opens.split("\\s+")));
-        command.addAll(List.of("-Dspark.testing=true", "-Dspark.test.home=" + sparkHome,
-                "-cp", sparkClassPath, "org.apache.spark.deploy.SparkSubmit",
+        command.addAll(List.of("-cp", sparkClassPath, "org.apache.spark.deploy.SparkSubmit",
                 "--master", "local-cluster[2,1,1536]",
                 "--conf", "spark.ui.enabled=false",
                 "--conf", "spark.driver.host=127.0.0.1",
@@ -84,7 +83,10 @@ class SparkSubmitIT {
                 "--batch_size", "4", "--run_id", "submitted"));
         Path log = tmp.resolve("spark-submit.log");
         long started = System.currentTimeMillis();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // Not spark.testing: under it local-cluster workers write to temporary folders deleted on stop.
+        builder.environment().put("SPARK_HOME", sparkHome.toString());
+        Process process = builder.start();
         boolean finished = process.waitFor(8, TimeUnit.MINUTES);
         if (!finished) {
             process.destroyForcibly();
