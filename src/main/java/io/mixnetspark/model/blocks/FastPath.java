@@ -81,6 +81,24 @@ public enum FastPath {
         return training ? CHANNELS_LAST_TRAINING : CHANNELS_LAST;
     }
 
+    /**
+     * The paths of {@code paths} that change what a training pass computes: those training can take,
+     * without {@link #POINTWISE_MATMUL} unless training passes are channels-last
+     * ({@link #CHANNELS_LAST_TRAINING}), since it only replaces 1x1 convolutions of channels-last
+     * passes.
+     *
+     * @param paths a set of paths
+     * @return a new set, the ones a training pass sees
+     */
+    public static Set<FastPath> seenByTraining(Set<FastPath> paths) {
+        Set<FastPath> seen = EnumSet.noneOf(FastPath.class);
+        paths.stream().filter(FastPath::inTraining).forEach(seen::add);
+        if (!seen.contains(CHANNELS_LAST_TRAINING)) {
+            seen.remove(POINTWISE_MATMUL);
+        }
+        return seen;
+    }
+
     FastPath(String key, boolean inTraining) {
         this.key = key;
         this.inTraining = inTraining;

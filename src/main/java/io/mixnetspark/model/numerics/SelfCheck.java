@@ -7,8 +7,10 @@ import ai.djl.pytorch.jni.JniUtils;
 import io.mixnetspark.model.blocks.FastPath;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -52,6 +54,7 @@ public final class SelfCheck {
     private final List<ProbeInstance> probes;
     private final int[] threadCounts;
     private final Predicate<Set<FastPath>> rehearsedFault;
+    private final Map<TrainingPass, Worst> trainingVerdicts = new HashMap<>();
 
     private SelfCheck(List<ProbeInstance> probes, int[] threadCounts, Predicate<Set<FastPath>> rehearsedFault) {
         this.probes = probes;
@@ -110,31 +113,48 @@ public final class SelfCheck {
 
     /**
      * Every probe under {@code paths}: the eval forward at the JVM's threads (labeling and
-     * validation run there), the training passes where a path changes training or none is on, at
-     * every thread count (one replica trains at the JVM's threads, several at one each).
+     * validation run there) and the training passes at every thread count (one replica trains at
+     * the JVM's threads, several at one each). Sets that differ only in eval paths train alike, so
+     * each distinct training computation ({@link FastPath#seenByTraining}) is run once.
      */
     private PathVerdict measure(Set<FastPath> paths) {
-        boolean training = paths.isEmpty() || paths.stream().anyMatch(FastPath::inTraining);
         float perturbation = rehearsedFault.test(paths) ? REHEARSED_FAULT : 0f;
         Worst worst = new Worst();
         int callerThreads = JniUtils.getNumThreads();
         try {
-            for (int threads : threadCounts) {
-                JniUtils.setNumThreads(threads);
-                String where = ", " + threads + (threads == 1 ? " thread" : " threads");
-                for (ProbeInstance probe : probes) {
-                    if (threads == threadCounts[0]) {
-                        worst.offer(probe.evalDifference(paths, perturbation), probe.name() + " eval" + where);
-                    }
-                    if (training && probe.trained()) {
-                        worst.offer(probe.trainDifference(paths, perturbation), probe.name() + " training pass" + where);
-                    }
-                }
+            JniUtils.setNumThreads(threadCounts[0]);
+            for (ProbeInstance probe : probes) {
+                worst.offer(probe.evalDifference(paths, perturbation), probe.name() + " eval" + at(threadCounts[0]));
             }
+            Worst training = trainingVerdicts.computeIfAbsent(
+                    new TrainingPass(FastPath.seenByTraining(paths), perturbation), this::measureTraining);
+            worst.offer(training.difference, training.where);
         } finally {
             JniUtils.setNumThreads(callerThreads);
         }
         return new PathVerdict(paths, worst.difference, worst.where, worst.difference <= TOLERANCE);
+    }
+
+    private Worst measureTraining(TrainingPass pass) {
+        Worst worst = new Worst();
+        for (int threads : threadCounts) {
+            JniUtils.setNumThreads(threads);
+            for (ProbeInstance probe : probes) {
+                if (probe.trained()) {
+                    worst.offer(probe.trainDifference(pass.paths(), pass.perturbation()),
+                            probe.name() + " training pass" + at(threads));
+                }
+            }
+        }
+        return worst;
+    }
+
+    private static String at(int threads) {
+        return ", " + threads + (threads == 1 ? " thread" : " threads");
+    }
+
+    /** A training computation: the paths a training pass sees and the rehearsed fault added to it. */
+    private record TrainingPass(Set<FastPath> paths, float perturbation) {
     }
 
     /** The largest difference seen so far and where. */
