@@ -37,13 +37,8 @@ final class ConvActivation {
     static NDArray apply(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding, Shape dilation,
             int groups, Activation activation, boolean training) {
         if (PointwiseMatmul.takes(x, weight, stride, padding, training)) {
-            NDArray y = PointwiseMatmul.apply(x, Layers.castLike(weight, x), bias == null ? null : Layers.castLike(bias, x));
-            if (activation == null) {
-                return y;
-            }
-            try (y) { // like the fused op, leave only the activated result (autograd keeps what it needs)
-                return Layers.activate(activation, y);
-            }
+            return PointwiseMatmul.apply(x, Layers.castLike(weight, x), bias == null ? null : Layers.castLike(bias, x),
+                    activation);
         }
         if (activation != null && bias != null && fusable(x, weight, stride, padding, dilation)) {
             TorchScriptOp op = activation == Activation.RELU ? TorchScriptOp.CONV_RELU : TorchScriptOp.CONV_SWISH;

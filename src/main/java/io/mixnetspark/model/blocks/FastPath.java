@@ -42,8 +42,9 @@ public enum FastPath {
 
     /**
      * In passes stored channels-last ({@link #CHANNELS_LAST}, {@link #CHANNELS_LAST_TRAINING}), 1x1
-     * convolutions on the CPU run as matrix products over the channels (PyTorch's BLAS) instead of
-     * oneDNN convolutions; the channels-last layout is the products' own, so nothing is copied. Not
+     * convolutions on the CPU run as matrix products over the channels (oneDNN's in the eval
+     * forward, PyTorch's BLAS where gradients are recorded) instead of oneDNN convolutions; the
+     * channels-last layout is the products' own, so nothing is copied. Not
      * among the defaults: the self-check takes it where oneDNN's 1x1 kernels are wrong.
      */
     POINTWISE_MATMUL("pointwise_matmul", true),

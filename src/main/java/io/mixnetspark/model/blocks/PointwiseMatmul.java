@@ -1,17 +1,22 @@
 package io.mixnetspark.model.blocks;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import io.mixnetspark.model.arch.Activation;
 
 /**
  * {@code PointwiseMatmul} computes a 1x1 convolution with stride 1 as a matrix product over the
  * channels ({@link FastPath#POINTWISE_MATMUL}): for a batch stored channels-last, the input is a
  * (pixels, channels) matrix as it lies in memory, and the output, (pixels, filters), is the
- * channels-last result, so nothing is copied. PyTorch computes the product with its BLAS (MKL),
- * not with oneDNN's convolution kernels, some of which give wrong 1x1 results on some CPUs ({@code
- * docs/numerics.md}). The bias is added by the product itself (one pass over the output, as the
- * convolution's). Autograd differentiates it like the convolution; a grouped convolution is a batch
- * of products, one per group.
+ * channels-last result, so nothing is copied. The bias is added by the product itself (one pass
+ * over the output, as the convolution's). The products are not oneDNN's convolution kernels, some
+ * of which give wrong 1x1 results on some CPUs ({@code docs/numerics.md}): the eval forward (CPU,
+ * float32, gradient mode off, no groups) runs oneDNN's matrix product ({@link TorchScriptOp#LINEAR}),
+ * with the activation as its post-op where {@link FastPath#FUSED_ACTIVATION} is on; passes that
+ * record gradients, and grouped convolutions (a batch of products, one per group), run PyTorch's
+ * BLAS ({@link TorchScriptOp#POINTWISE}), which autograd differentiates like the convolution.
  */
 final class PointwiseMatmul {
 
@@ -37,19 +42,35 @@ final class PointwiseMatmul {
     }
 
     /**
-     * {@code conv2d(x, weight, bias)} for a 1x1 kernel, as one product ({@link TorchScriptOp#POINTWISE}).
+     * {@code activation(conv2d(x, weight, bias))} for a 1x1 kernel, as one product.
      *
      * @param x the input (N, C, H, W), best stored channels-last
      * @param weight the weight (O, C / groups, 1, 1), of {@code x}'s type
      * @param bias the bias (O), of {@code x}'s type, or {@code null}
+     * @param activation the activation after the convolution, or {@code null} for none
      * @return the output (N, O, H, W), stored channels-last, attached to {@code x}'s manager
      */
-    static NDArray apply(NDArray x, NDArray weight, NDArray bias) {
+    static NDArray apply(NDArray x, NDArray weight, NDArray bias, Activation activation) {
+        boolean oneDnn = x.getDataType() == DataType.FLOAT32 && !JniUtils.isGradMode()
+                && x.getShape().get(1) == weight.getShape().get(1);
+        boolean fused = oneDnn && activation != null && FastPaths.enabled(FastPath.FUSED_ACTIVATION);
+        TorchScriptOp op = !oneDnn ? TorchScriptOp.POINTWISE : !fused ? TorchScriptOp.LINEAR
+                : activation == Activation.RELU ? TorchScriptOp.LINEAR_RELU : TorchScriptOp.LINEAR_SWISH;
+        NDArray y = withBias(op, x, weight, bias);
+        if (activation == null || fused) {
+            return y;
+        }
+        try (y) { // like the fused op, leave only the activated result (autograd keeps what it needs)
+            return Layers.activate(activation, y);
+        }
+    }
+
+    private static NDArray withBias(TorchScriptOp op, NDArray x, NDArray weight, NDArray bias) {
         if (bias != null) {
-            return TorchScriptOp.POINTWISE.apply(x, weight, bias);
+            return op.apply(x, weight, bias);
         }
         try (NDArray zero = x.getManager().zeros(new Shape(weight.getShape().get(0)), x.getDataType())) {
-            return TorchScriptOp.POINTWISE.apply(x, weight, zero);
+            return op.apply(x, weight, zero);
         }
     }
 }

@@ -59,7 +59,20 @@ enum TorchScriptOp {
      * by the product ({@code addmm}, {@code baddbmm} per group): arguments input, weight, bias.
      * Differentiable; see {@link PointwiseMatmul}.
      */
-    POINTWISE("pointwise.pt");
+    POINTWISE("pointwise.pt"),
+
+    /**
+     * A 1x1 convolution with stride 1 and no groups as oneDNN's matrix product over the channels
+     * ({@code mkldnn::_linear_pointwise}): arguments input, weight, bias. CPU, float32, no
+     * derivative: eval only ({@link PointwiseMatmul}).
+     */
+    LINEAR("linear.pt"),
+
+    /** As {@link #LINEAR}, with ReLU as oneDNN post-op. */
+    LINEAR_RELU("linear_relu.pt"),
+
+    /** As {@link #LINEAR}, with Swish as oneDNN post-op. */
+    LINEAR_SWISH("linear_swish.pt");
 
     private final String resource;
     private volatile PtSymbolBlock module;
