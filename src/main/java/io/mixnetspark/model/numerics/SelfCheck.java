@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * training pass with its backward at that count and at one thread (training replicas run with
  * one), and compares every output and gradient with the float64 reference.
  *
- * <p>It tries the {@link #CANDIDATES}, fastest first, and the JVM takes the first that passes.
+ * <p>It tries the {@link #CANDIDATES} in order, and the JVM takes the first that passes.
  * Where the first fails, each of its paths is also tried alone, so that the warning can say which
  * ones disagree. Where not even the plain ops pass, nothing runs ({@link NumericsReport#refused()}).
  */
@@ -38,9 +38,10 @@ public final class SelfCheck {
     private static final int SEED = 20261207;
 
     /**
-     * The sets of paths tried, fastest first (BENCHMARKS.md, "Numerics"): the defaults;
-     * channels-last eval with 1x1 convolutions as matrix products, with and without fused
-     * activations; NCHW with and without them; the plain ops. Training passes take the grouped 1x1
+     * The sets of paths tried, in order: the defaults (the fastest where they are right, as on the
+     * Intel development VM); channels-last eval with 1x1 convolutions as matrix products, with and
+     * without fused activations (on the AMD EPYC where the defaults are wrong, the first is faster
+     * than they are, BENCHMARKS.md "Numerics"); NCHW with and without them; the plain ops. Training passes take the grouped 1x1
      * convolution where a set has it ({@link FastPath#CHANNELS_LAST_TRAINING} is never chosen).
      */
     static final List<Set<FastPath>> CANDIDATES = List.of(
