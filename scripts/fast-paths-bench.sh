@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Speed of each candidate set of fast paths on this CPU (BENCHMARKS.md, "Numerics: what the right
-# paths cost"): the eval forward (`./mixnet bench forward`) and the training step
+# Speed of each candidate set of fast paths on this CPU (BENCHMARKS.md, "Numerics: the paths the
+# self-check picks"): the eval forward (`./mixnet bench forward`) and the training step
 # (TrainStepBenchmark) under each set the numerics self-check can choose, forced with
 # MIXNET_FAST_PATHS, in ROUNDS interleaved rounds. Sets the self-check rejects on this CPU are
 # timed too (their numbers are wrong there; only their speed is shown) and marked.
