@@ -8,8 +8,8 @@ import java.util.List;
  * has the type, and its name for error messages.
  */
 public enum KeyType {
-    /** A whole number. */
-    INTEGER("an integer"),
+    /** A whole number that fits Java's {@code int}; larger ones are refused, not wrapped. */
+    INTEGER("an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE),
     /** Any number (an integer is accepted and widened). */
     NUMBER("a number"),
     /** {@code True} or {@code False}. */
@@ -43,7 +43,8 @@ public enum KeyType {
      */
     Object convert(Object value) {
         return switch (this) {
-            case INTEGER -> value instanceof Integer || value instanceof Long ? ((Number) value).intValue() : null;
+            case INTEGER -> value instanceof Integer ? value
+                    : value instanceof Long l && l == l.intValue() ? Integer.valueOf(l.intValue()) : null;
             case NUMBER -> value instanceof Number n && !(value instanceof java.math.BigInteger) ? n.doubleValue() : null;
             case BOOLEAN -> value instanceof Boolean ? value : null;
             case STRING -> value instanceof String ? value : null;

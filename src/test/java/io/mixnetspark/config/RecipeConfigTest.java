@@ -58,8 +58,15 @@ class RecipeConfigTest {
 
     @Test
     void aValueOfTheWrongTypeNamesTheKeyAndTheType() {
-        assertEquals("key 'batch_size' in r.yaml must be an integer, got '12.5'", assertThrows(
-                IllegalArgumentException.class, () -> RecipeConfig.parse("batch_size: 12.5", "r.yaml")).getMessage());
+        assertEquals("key 'batch_size' in r.yaml must be an integer from -2147483648 to 2147483647, got '12.5'",
+                assertThrows(IllegalArgumentException.class, () -> RecipeConfig.parse("batch_size: 12.5", "r.yaml"))
+                        .getMessage());
+        for (String tooLarge : new String[] {"4294968296", "-2147483649", "99999999999999999999"}) {
+            assertEquals("key 'epoch_size' in r.yaml must be an integer from -2147483648 to 2147483647, got '"
+                    + tooLarge + "'", assertThrows(IllegalArgumentException.class,
+                            () -> RecipeConfig.parse("epoch_size: " + tooLarge, "r.yaml")).getMessage());
+        }
+        assertEquals(2147483647, RecipeConfig.parse("epoch_size: 2147483647", "r.yaml").getInt("epoch_size"));
         assertEquals("key 'lr' in r.yaml must be a number, got 'fast'", assertThrows(
                 IllegalArgumentException.class, () -> RecipeConfig.parse("lr: fast", "r.yaml")).getMessage());
         assertEquals("key 'scale' in r.yaml must be a list of numbers, got '[a, 1]'", assertThrows(
