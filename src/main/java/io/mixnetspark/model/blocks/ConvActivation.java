@@ -41,8 +41,7 @@ final class ConvActivation {
                     activation);
         }
         if (activation != null && bias != null && fusable(x, weight, stride, padding, dilation)) {
-            TorchScriptOp op = activation == Activation.RELU ? TorchScriptOp.CONV_RELU : TorchScriptOp.CONV_SWISH;
-            return op.convolve(x, weight, bias, stride.get(0));
+            return TorchScriptOp.convolution(activation).convolve(x, weight, bias, stride.get(0));
         }
         NDArray shift = bias == null ? null : Layers.castLike(bias, x);
         NDArray y = Conv2d.conv2d(x, Layers.castLike(weight, x), shift, stride, padding, dilation, groups)
@@ -64,10 +63,30 @@ final class ConvActivation {
      */
     static boolean fusable(NDArray x, NDArray weight, Shape stride, Shape padding, Shape dilation) {
         Shape kernel = weight.getShape();
-        return FastPaths.enabled(FastPath.FUSED_ACTIVATION) && !x.getDevice().isGpu()
-                && x.getDataType() == DataType.FLOAT32 && !JniUtils.isGradMode()
-                && stride.get(0) == stride.get(1) && kernel.get(2) == kernel.get(3)
+        return fusesActivations(x) && stride.get(0) == stride.get(1) && kernel.get(2) == kernel.get(3)
                 && padding.get(0) == kernel.get(2) / 2 && padding.get(1) == kernel.get(2) / 2
                 && dilation.get(0) == 1 && dilation.get(1) == 1;
+    }
+
+    /**
+     * Whether oneDNN's eval-only ops (no derivative) can compute on {@code x}: on the CPU, in
+     * float32, with gradient mode off.
+     *
+     * @param x the input
+     * @return whether the fused convolutions and oneDNN's matrix products may take it
+     */
+    static boolean oneDnnEval(NDArray x) {
+        return !x.getDevice().isGpu() && x.getDataType() == DataType.FLOAT32 && !JniUtils.isGradMode();
+    }
+
+    /**
+     * Whether an activation is applied by the op before it as a oneDNN post-op: {@link
+     * FastPath#FUSED_ACTIVATION} is on and {@link #oneDnnEval} holds.
+     *
+     * @param x the input
+     * @return whether activations fuse here
+     */
+    static boolean fusesActivations(NDArray x) {
+        return FastPaths.enabled(FastPath.FUSED_ACTIVATION) && oneDnnEval(x);
     }
 }

@@ -1,9 +1,7 @@
 package io.mixnetspark.model.blocks;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import io.mixnetspark.model.arch.Activation;
 
 /**
@@ -51,11 +49,9 @@ final class PointwiseMatmul {
      * @return the output (N, O, H, W), stored channels-last, attached to {@code x}'s manager
      */
     static NDArray apply(NDArray x, NDArray weight, NDArray bias, Activation activation) {
-        boolean oneDnn = x.getDataType() == DataType.FLOAT32 && !JniUtils.isGradMode()
-                && x.getShape().get(1) == weight.getShape().get(1);
-        boolean fused = oneDnn && activation != null && FastPaths.enabled(FastPath.FUSED_ACTIVATION);
-        TorchScriptOp op = !oneDnn ? TorchScriptOp.POINTWISE : !fused ? TorchScriptOp.LINEAR
-                : activation == Activation.RELU ? TorchScriptOp.LINEAR_RELU : TorchScriptOp.LINEAR_SWISH;
+        boolean oneDnn = ConvActivation.oneDnnEval(x) && x.getShape().get(1) == weight.getShape().get(1);
+        boolean fused = oneDnn && activation != null && ConvActivation.fusesActivations(x);
+        TorchScriptOp op = !oneDnn ? TorchScriptOp.POINTWISE : TorchScriptOp.product(fused ? activation : null);
         NDArray y = withBias(op, x, weight, bias);
         if (activation == null || fused) {
             return y;

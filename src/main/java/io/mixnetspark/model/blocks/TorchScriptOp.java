@@ -7,6 +7,7 @@ import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
+import io.mixnetspark.model.arch.Activation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -79,6 +80,26 @@ enum TorchScriptOp {
 
     TorchScriptOp(String resource) {
         this.resource = resource;
+    }
+
+    /**
+     * The convolution with {@code activation} as oneDNN post-op.
+     *
+     * @param activation ReLU or Swish
+     * @return {@link #CONV_RELU} or {@link #CONV_SWISH}
+     */
+    static TorchScriptOp convolution(Activation activation) {
+        return activation == Activation.RELU ? CONV_RELU : CONV_SWISH;
+    }
+
+    /**
+     * oneDNN's matrix product with {@code activation}, if any, as post-op.
+     *
+     * @param activation ReLU, Swish, or null for none
+     * @return {@link #LINEAR}, {@link #LINEAR_RELU} or {@link #LINEAR_SWISH}
+     */
+    static TorchScriptOp product(Activation activation) {
+        return activation == null ? LINEAR : activation == Activation.RELU ? LINEAR_RELU : LINEAR_SWISH;
     }
 
     /**
