@@ -44,8 +44,8 @@ public enum FastPath {
      * In passes stored channels-last ({@link #CHANNELS_LAST}, {@link #CHANNELS_LAST_TRAINING}), 1x1
      * convolutions on the CPU run as matrix products over the channels (oneDNN's in the eval
      * forward, PyTorch's BLAS where gradients are recorded) instead of oneDNN convolutions; the
-     * channels-last layout is the products' own, so nothing is copied. Not
-     * among the defaults: the self-check takes it where oneDNN's 1x1 kernels are wrong.
+     * channels-last layout is the products' own, so nothing is copied. Not among the defaults: the
+     * self-check takes it where oneDNN's 1x1 kernels are wrong.
      */
     POINTWISE_MATMUL("pointwise_matmul", true),
 
@@ -59,6 +59,7 @@ public enum FastPath {
     CHANNELS_LAST_TRAINING("channels_last_training", true);
 
     private final String key;
+    /** Whether training passes can take this path (the others change only the eval forward). */
     private final boolean inTraining;
 
     /**
@@ -93,7 +94,7 @@ public enum FastPath {
      */
     public static Set<FastPath> seenByTraining(Set<FastPath> paths) {
         Set<FastPath> seen = EnumSet.noneOf(FastPath.class);
-        paths.stream().filter(FastPath::inTraining).forEach(seen::add);
+        paths.stream().filter(p -> p.inTraining).forEach(seen::add);
         if (!seen.contains(CHANNELS_LAST_TRAINING)) {
             seen.remove(POINTWISE_MATMUL);
         }
@@ -103,15 +104,6 @@ public enum FastPath {
     FastPath(String key, boolean inTraining) {
         this.key = key;
         this.inTraining = inTraining;
-    }
-
-    /**
-     * Whether training passes can take this path (the others change only the eval forward).
-     *
-     * @return whether training passes can take it
-     */
-    public boolean inTraining() {
-        return inTraining;
     }
 
     /**

@@ -51,9 +51,10 @@ public final class Layers {
 
     /**
      * Runs a convolution block ({@link Conv2d} or {@link MixedConv2d}) in its input's floating
-     * type. The weights stay float32; for a float16 input they are cast per call, and autograd
-     * carries their gradients back to float32 (mixed precision, as PyTorch's autocast runs
-     * convolutions).
+     * type, on the pass's fast paths ({@link ConvActivation}: a 1x1 convolution of a channels-last
+     * pass may run as a matrix product). The weights stay float32; for a float16 input they are
+     * cast per call, and autograd carries their gradients back to float32 (mixed precision, as
+     * PyTorch's autocast runs convolutions).
      *
      * @param ps the parameter store
      * @param conv the convolution

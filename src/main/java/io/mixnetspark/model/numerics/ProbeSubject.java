@@ -33,12 +33,13 @@ record ProbeSubject(String name, Supplier<Block> factory, Shape input, boolean t
      * The standard probes: MixNet-S's stem, six of its blocks, a block with its widest kernel mix
      * (3 to 11 at stride 2, as {@code blocks.5.0} has, at 120 channels instead of 720 to keep the
      * float64 reference quick), its last block's 1x1 expansion (200 to 1200 channels, which oneDNN
-     * computed wrongly at 5x5 pixels under its AVX2 kernels) and its head, each at a small size whose
-     * outputs are 5x5 or 10x10 pixels. Between them they run every fast path: channels-last storage, fused ReLU and Swish,
-     * block-diagonal and grouped 1x1 convolutions (narrow and wide groups), depthwise kernels 3 to
-     * 11 at strides 1 and 2 (padded to one convolution and one per group), squeeze-excite with its
-     * 1x1 convolutions, and 1x1 convolutions whose output widths (24, 40, 48, 72, 80, 120, 144, 240,
-     * 360, 1200, 1536) do and do not fill oneDNN's channel blocks.
+     * computed wrongly at 5x5 pixels under its AVX2 kernels) and its head, each at a small size
+     * whose outputs are 5x5 or 10x10 pixels. Between them they run every fast path: channels-last
+     * storage, fused ReLU and Swish, block-diagonal and grouped 1x1 convolutions (narrow and wide
+     * groups), depthwise kernels 3 to 11 at strides 1 and 2 (padded to one convolution and one per
+     * group), squeeze-excite with its 1x1 convolutions, and 1x1 convolutions whose output widths
+     * (24, 40, 48, 72, 80, 120, 144, 240, 360, 1200, 1536) do and do not fill oneDNN's channel
+     * blocks.
      *
      * @return the probes
      */

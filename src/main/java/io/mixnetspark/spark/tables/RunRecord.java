@@ -1,8 +1,8 @@
 package io.mixnetspark.spark.tables;
 
-import java.sql.Timestamp;
 import io.mixnetspark.model.numerics.Numerics;
 import io.mixnetspark.model.numerics.NumericsReport;
+import java.sql.Timestamp;
 import java.time.Instant;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Row;
