@@ -22,6 +22,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,16 +40,32 @@ class FastPathsAtEverySizeTest {
     private static final double TOLERANCE = 1e-4;
     private static final Set<FastPath> PLAIN = EnumSet.noneOf(FastPath.class);
 
+    /** The eval cases share one model (eval leaves it unchanged); training cases load their own. */
+    private static NDManager evalManager;
+    private static MixNetModel evalModel;
+
+    @BeforeAll
+    static void loadEvalModel() throws IOException {
+        evalManager = NDManager.newBaseManager(Device.cpu());
+        evalModel = ReferenceFixtures.mixnetS(evalManager, ReferenceFixtures.dir("mixnet_s-timm-random"));
+    }
+
+    @AfterAll
+    static void closeEvalModel() {
+        evalModel.close();
+        evalManager.close();
+    }
+
     @ParameterizedTest(name = "eval {0} px, batch {1}")
     @CsvSource({"128,1", "128,8", "160,3", "160,4", "192,1", "192,8", "224,3", "224,4", "256,1", "256,3",
         "320,1", "320,8"})
-    void evalLogitsUnderTheChosenPathsMatchThePlainOps(int size, int batch) throws IOException {
+    void evalLogitsUnderTheChosenPathsMatchThePlainOps(int size, int batch) {
         NumericsReport report = Numerics.ensureChecked();
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu()); MixNetModel model = ReferenceFixtures.mixnetS(manager, ReferenceFixtures.dir("mixnet_s-timm-random"))) {
+        try (NDManager manager = evalManager.newSubManager()) {
             manager.getEngine().setRandomSeed(size * 31 + batch);
             NDArray input = manager.randomNormal(new Shape(batch, 3, size, size));
-            NDArray fast = model.logits(input);
-            NDArray plain = FastPaths.with(PLAIN, () -> model.logits(input));
+            NDArray fast = evalModel.logits(input);
+            NDArray plain = FastPaths.with(PLAIN, () -> evalModel.logits(input));
             assertClose(plain, fast, 0f, "eval logits at " + size + " px, batch " + batch + ", " + report.summary());
         }
     }
