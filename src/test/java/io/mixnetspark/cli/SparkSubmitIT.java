@@ -3,6 +3,7 @@ package io.mixnetspark.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixnetspark.testing.LocalClusterSessions;
 import io.mixnetspark.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,9 +58,7 @@ class SparkSubmitIT {
             }
         }
         // A fresh SPARK_HOME per run: its work/ then holds only this run's executors' logs.
-        Path sparkHome = Files.createDirectories(tmp.resolve("spark-home"));
-        Files.createDirectories(sparkHome.resolve("jars"));
-        Files.createDirectories(sparkHome.resolve("launcher/target/scala-2.13"));
+        Path sparkHome = LocalClusterSessions.sparkHome(tmp.resolve("spark-home"));
         String opens = System.getProperty("mixnet.jvm.opens", "");
 
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),

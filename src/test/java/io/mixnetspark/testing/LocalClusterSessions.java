@@ -75,7 +75,18 @@ public final class LocalClusterSessions {
     }
 
     private static Path sparkHome() {
-        Path home = Paths.get("target", "local-cluster-spark-home").toAbsolutePath();
+        return sparkHome(Paths.get("target", "local-cluster-spark-home").toAbsolutePath());
+    }
+
+    /**
+     * Lays out a folder as the {@code SPARK_HOME} a standalone worker launches executors from: the
+     * {@code jars/} and launcher folders Spark's launcher looks for, empty (the executors' class
+     * path is given explicitly).
+     *
+     * @param home the folder
+     * @return {@code home}
+     */
+    public static Path sparkHome(Path home) {
         try {
             Files.createDirectories(home.resolve("jars"));
             Files.createDirectories(home.resolve("launcher/target/scala-2.13"));
