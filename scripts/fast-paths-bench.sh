@@ -15,7 +15,8 @@ cd "$ROOT"
 # shellcheck source=scripts/malloc-preload.sh
 source scripts/malloc-preload.sh
 PRELOAD="$(mixnet_malloc_preload)"
-JAVA=(env LD_PRELOAD="$PRELOAD" java -Xmx6g -Dai.djl.offline=true -cp "target/classes:$(cat target/runtime-classpath.txt)")
+# shellcheck source=scripts/bench-ours.sh
+source scripts/bench-ours.sh
 
 echo "malloc: ${PRELOAD:-glibc}; the self-check here: $(./mixnet info 2>/dev/null | sed -n 's/^numerics *//p')"
 EVAL_SETS=(
@@ -32,16 +33,15 @@ echo "|---:|---|---|---:|"
 for round in $(seq 1 "$ROUNDS"); do
   for batch in 16 64; do
     for paths in "${EVAL_SETS[@]}"; do
-      rate=$(MIXNET_FAST_PATHS="$paths" ./mixnet bench forward --batch_size "$batch" --image_size 224 --warmup 2 \
-          --iterations 5 2>/dev/null | sed -n 's/.*: \([0-9.]*\) images\/s$/\1/p')
+      rate=$(MIXNET_FAST_PATHS="$paths" mixnet_bench_ours forward "$batch" 224)
       echo "| $round | forward ${batch}x224 | $paths | $rate |"
     done
   done
-  for shape in 32x224 64x128; do
+  for shape in "32 224" "64 128"; do
+    read -r batch size <<< "$shape"
     for paths in "${TRAIN_SETS[@]}"; do
-      rate=$(MIXNET_FAST_PATHS="$paths" "${JAVA[@]}" io.mixnetspark.train.bench.TrainStepBenchmark --shape "$shape" \
-          --warmup 2 --steps 5 2>/dev/null | awk -F'|' '/^\| mixnet_s/ { gsub(/ /, "", $(NF-1)); print $(NF-1) }')
-      echo "| $round | train $shape | $paths | $rate |"
+      rate=$(MIXNET_FAST_PATHS="$paths" mixnet_bench_ours train "$batch" "$size")
+      echo "| $round | train ${batch}x${size} | $paths | $rate |"
     done
   done
 done

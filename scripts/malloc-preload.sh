@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Sourced by ./mixnet and scripts/reference-bench.sh. mixnet_malloc_preload prints the library that
+# Sourced by ./mixnet and the benchmarks. mixnet_malloc_preload prints the library that
 # ./mixnet preloads as PyTorch's native allocator: Debian's libtcmalloc-minimal4 where installed,
 # nothing with MIXNET_MALLOC=glibc or without it. Any other MIXNET_MALLOC fails (status 2), naming it.
 mixnet_malloc_preload() {

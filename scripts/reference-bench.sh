@@ -24,17 +24,8 @@ fi
 source scripts/malloc-preload.sh
 PRELOAD="$(mixnet_malloc_preload)"
 echo "malloc: ${PRELOAD:-glibc} (every figure below)"
-JAVA=(env LD_PRELOAD="$PRELOAD" java -Xmx6g -Dai.djl.offline=true -cp "target/classes:$(cat target/runtime-classpath.txt)")
-
-ours() {   # mode batch size
-  if [ "$1" = forward ]; then
-    ./mixnet bench forward --batch_size "$2" --image_size "$3" --warmup 2 --iterations 5 2>/dev/null \
-      | sed -n 's/.*: \([0-9.]*\) images\/s$/\1/p'
-  else
-    "${JAVA[@]}" io.mixnetspark.train.bench.TrainStepBenchmark --shape "$2x$3" --warmup 2 --steps 5 2>/dev/null \
-      | awk -F'|' '/^\| mixnet_s/ { gsub(/ /, "", $(NF-1)); print $(NF-1) }'
-  fi
-}
+# shellcheck source=scripts/bench-ours.sh
+source scripts/bench-ours.sh
 
 reference() {   # mode batch size [--channels_last]
   LD_PRELOAD="$PRELOAD" "$PYTHON" scripts/torch_mixnet_bench.py --mode "$1" --batch "$2" --size "$3" --threads "$THREADS" \
@@ -46,7 +37,7 @@ echo "|---:|---|---:|---:|---:|---:|---:|"
 for round in $(seq 1 "$ROUNDS"); do
   for case in "forward 16 224" "forward 64 224" "train 32 224" "train 64 128"; do
     read -r mode batch size <<< "$case"
-    o=$(ours "$mode" "$batch" "$size")
+    o=$(mixnet_bench_ours "$mode" "$batch" "$size")
     e=$(reference "$mode" "$batch" "$size")
     c=$(reference "$mode" "$batch" "$size" --channels_last)
     awk -v r="$round" -v m="$mode" -v b="$batch" -v s="$size" -v o="$o" -v e="$e" -v c="$c" 'BEGIN {
