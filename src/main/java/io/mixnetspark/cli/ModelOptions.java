@@ -3,6 +3,8 @@ package io.mixnetspark.cli;
 import io.mixnetspark.model.arch.MixNetConfig;
 import io.mixnetspark.model.arch.MixNetConfig.SeActivation;
 import io.mixnetspark.model.arch.MixNetVariant;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,6 +33,23 @@ public final class ModelOptions {
             description = "Activation inside squeeze-excite: swish (timm/TF weights) or relu (MindCV"
                     + " weights). Default: ${DEFAULT-VALUE}.")
     String seActivation;
+
+    /**
+     * Refuses these options on a command line that also gives an option which decides the network
+     * itself.
+     *
+     * @param spec the command whose parse result is checked
+     * @param option the deciding option, e.g. {@code --pretrained}
+     * @param why why it decides, for the message
+     * @throws IllegalArgumentException naming the first of these options given
+     */
+    static void refuseBeside(CommandSpec spec, String option, String why) {
+        for (String name : List.of("--model", "--num_classes", "--width_multiplier", "--depth_multiplier", "--se_act")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+                throw new IllegalArgumentException(name + " cannot be given with " + option + ": " + why);
+            }
+        }
+    }
 
     /**
      * Builds the network configuration the options describe.

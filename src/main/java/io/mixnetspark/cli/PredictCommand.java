@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
  * the {@code mixnet-images} source) with a MixNet and writes one row per image (key, source, model,
  * run id, time, top-k classes or the error) to a predictions table in the session's catalog (the
  * embedded Hive metastore on the default set-up), and the run's record to the runs table of the
- * same database ({@code kind = predict}). The model is pretrained weights ({@code --ckpt_path}) or a
- * saved Spark ML model ({@code --model_dir}).
+ * same database ({@code kind = predict}). The model is pretrained weights by name ({@code
+ * --pretrained mixnet_s}: downloaded once into the Hugging Face cache and verified), a weights file
+ * ({@code --ckpt_path}) or a saved Spark ML model ({@code --model_dir}).
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Label images with MixNet into a SQL predictions table (top-k classes per image).")
@@ -59,7 +60,12 @@ public final class PredictCommand implements Callable<Integer> {
                     + " (a --manifest says its own). Default: ${DEFAULT-VALUE}.")
     String layout;
 
-    @Option(names = "--ckpt_path", description = "Pretrained weights: timm safetensors or MindCV .ckpt.")
+    @Option(names = "--pretrained",
+            description = "Pretrained weights by name: mixnet_s, mixnet_m, mixnet_l (timm's ImageNet weights from the"
+                    + " Hugging Face Hub, cached under HF_HOME), mindcv/mixnet_s... (MindCV's) or hf://ORG/REPO[/FILE].")
+    String pretrained;
+
+    @Option(names = "--ckpt_path", description = "Weights file: timm safetensors or MindCV .ckpt.")
     Path ckptPath;
 
     @Option(names = "--model_dir", description = "A model saved with Spark ML persistence (instead of --ckpt_path).")
@@ -82,7 +88,8 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--image_size",
             description = "Eval crop size in pixels (>= 32). Default: the"
-                    + " model's (224 for --ckpt_path, the saved imageSize for --model_dir).")
+                    + " model's (the weights' config for --pretrained, 224 for --ckpt_path, the saved imageSize for"
+                    + " --model_dir).")
     Integer imageSize;
 
     @Option(names = "--table", defaultValue = PredictionsTable.DEFAULT_TABLE,
@@ -102,8 +109,9 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if ((ckptPath == null) == (modelDir == null)) {
-            throw new IllegalArgumentException("give exactly one of --ckpt_path (weights) or --model_dir (saved model)");
+        if (java.util.stream.Stream.of(pretrained, ckptPath, modelDir).filter(java.util.Objects::nonNull).count() != 1) {
+            throw new IllegalArgumentException("give exactly one of --pretrained NAME (e.g. mixnet_s), --ckpt_path"
+                    + " (weights file) or --model_dir (saved model)");
         }
         if ((dataDir == null) == (manifest == null)) {
             throw new IllegalArgumentException("give exactly one of --data_dir (list the lake) or --manifest (a list of it)");
@@ -177,6 +185,10 @@ public final class PredictCommand implements Callable<Integer> {
     private MixNetClassificationModel loadModel() throws IOException {
         if (modelDir != null) {
             return MixNetClassificationModel.load(modelDir);
+        }
+        if (pretrained != null) {
+            ModelOptions.refuseBeside(spec, "--pretrained", "it fixes the network");
+            return MixNetClassificationModel.pretrained(pretrained);
         }
         MixNetConfig config = modelOptions.toConfig();
         return MixNetClassificationModel.fromPretrained(config, ckptPath, classNames());

@@ -102,6 +102,8 @@ final class RecipeClassifier {
             classifier.setResumeFrom(ckpt);
         } else if (!ckpt.isEmpty()) {
             classifier.setPretrainedWeights(ckpt);
+        } else {
+            RecipePretrained.name(recipe).ifPresent(classifier::setPretrainedWeights);
         }
         return classifier;
     }

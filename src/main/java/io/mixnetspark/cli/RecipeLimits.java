@@ -45,10 +45,9 @@ final class RecipeLimits {
 
     private static final List<String> TRAIN_DEFAULT_ONLY = List.of("vflip", "aug_repeats", "shuffle", "clip_grad",
             "gradient_accumulation_steps", "re_scale", "re_ratio", "re_value", "re_max_attempts", "lr_epoch_stair",
-            "num_cycles", "val_interval", "pretrained");
+            "num_cycles", "val_interval");
 
     private static final Map<String, String> HINTS = Map.of(
-            "pretrained", " (nothing is downloaded: give the weights with ckpt_path)",
             "dataset_download", " (nothing is downloaded: give the data with data_dir)");
 
     private RecipeLimits() {}

@@ -45,6 +45,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + " of another class count is replaced by a new one (recipe key ckpt_path).")
     String ckptPath;
 
+    @Option(names = "--pretrained",
+            description = "Start from pretrained weights by name: mixnet_s, mixnet_m, mixnet_l (timm's ImageNet"
+                    + " weights, downloaded into the Hugging Face cache), mindcv/mixnet_s... or hf://ORG/REPO[/FILE]"
+                    + " (recipe key pretrained_weights; pretrained: True means mindcv/MODEL).")
+    String pretrained;
+
     @Option(names = "--ckpt_save_dir",
             description = "Where the model and checkpoints go, under <run_id>/ (recipe key ckpt_save_dir; default ./ckpt).")
     String ckptSaveDir;
@@ -72,6 +78,7 @@ public final class TrainCommand implements Callable<Integer> {
         Map<String, Object> flags = new LinkedHashMap<>();
         flags.put("data_dir", dataDir);
         flags.put("ckpt_path", ckptPath);
+        flags.put("pretrained_weights", pretrained);
         flags.put("ckpt_save_dir", ckptSaveDir);
         flags.put("distribute", distribute);
         RecipeConfig recipe = RecipeArgs.resolve(config, flags, overrides);

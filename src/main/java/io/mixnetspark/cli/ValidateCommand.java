@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -61,6 +62,12 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--ckpt_path", description = "Checkpoint to evaluate (recipe key ckpt_path).")
     String ckptPath;
 
+    @Option(names = "--pretrained",
+            description = "Evaluate pretrained weights by name instead: mixnet_s, mixnet_m, mixnet_l (timm's),"
+                    + " mindcv/mixnet_s... or hf://ORG/REPO[/FILE] (recipe key pretrained_weights); image size and"
+                    + " crop come from the weights' config unless the recipe gives them.")
+    String pretrained;
+
     @Mixin
     RunOptions runOptions;
 
@@ -75,15 +82,18 @@ public final class ValidateCommand implements Callable<Integer> {
         RecipeConfig recipe = RecipeArgs.resolve(config, flags(), overrides);
         RecipeLimits.checkEvaluation(recipe);
         String ckpt = recipe.getString("ckpt_path");
-        if (ckpt.isEmpty()) {
-            throw new IllegalArgumentException("give the checkpoint to evaluate: --ckpt_path FILE (or ckpt_path in the recipe)");
+        Optional<String> named = RecipePretrained.name(recipe);
+        if (ckpt.isEmpty() && named.isEmpty()) {
+            throw new IllegalArgumentException("give the checkpoint to evaluate: --ckpt_path FILE or --pretrained NAME"
+                    + " (or ckpt_path / pretrained_weights in the recipe)");
         }
         String layout = recipe.getString("layout");
         String run = runOptions.runId("validate");
         SparkSession spark = LocalSpark.getOrCreate("mixnet validate");
         String dataDir = recipe.getString("data_dir");
         String data = RecipeData.split(spark, dataDir, recipe.getString("val_split")).orElse(dataDir);
-        MixNetClassificationModel model = loadModel(recipe, ckpt, spark.sparkContext().hadoopConfiguration(), data, layout);
+        MixNetClassificationModel model = named.isPresent() ? pretrainedModel(recipe, named.get())
+                : loadModel(recipe, ckpt, spark.sparkContext().hadoopConfiguration(), data, layout);
         evaluate(spark, model, recipe, data, runOptions.sourceOptions, runOptions.catalog.metricsTables(spark), run,
                 spec.commandLine().getOut());
         return 0;
@@ -93,6 +103,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Map<String, Object> flags = new LinkedHashMap<>();
         flags.put("data_dir", dataDir);
         flags.put("ckpt_path", ckptPath);
+        flags.put("pretrained_weights", pretrained);
         return flags;
     }
 
@@ -131,6 +142,18 @@ public final class ValidateCommand implements Callable<Integer> {
         return summary;
     }
 
+    /** Pretrained weights by name, with their config's image size and crop unless the recipe gives its own. */
+    private static MixNetClassificationModel pretrainedModel(RecipeConfig recipe, String name) throws IOException {
+        MixNetClassificationModel model = MixNetClassificationModel.pretrained(name);
+        if (recipe.isGiven("image_resize")) {
+            model.setImageSize(recipe.getInt("image_resize"));
+        }
+        if (recipe.isGiven("crop_pct")) {
+            model.setCropPct(recipe.getDouble("crop_pct"));
+        }
+        return model.setBatchSize(recipe.getInt("batch_size")).setDevice(recipe.getString("device"));
+    }
+
     private static MixNetClassificationModel loadModel(RecipeConfig recipe, String ckpt, Configuration conf, String data,
             String layout) throws IOException {
         MixNetClassificationModel model;
@@ -139,18 +162,28 @@ public final class ValidateCommand implements Callable<Integer> {
             model = MixNetClassificationModel.load(ckpt);
         } else {
             int numClasses = recipe.isSet("num_classes") ? recipe.getInt("num_classes") : 1000;
-            SeActivation se = WeightsFormat.detect(file) == WeightsFormat.MINDSPORE_CKPT
-                    ? SeActivation.RELU : SeActivation.SWISH;
-            MixNetConfig config = MixNetConfig.builder(MixNetVariant.fromName(recipe.getString("model")))
-                    .optNumClasses(numClasses)
-                    .optSeActivation(se)
-                    .build();
-            model = MixNetClassificationModel.fromPretrained(config, file, classNames(numClasses, conf, data, layout));
+            model = MixNetClassificationModel.fromPretrained(weightsConfig(recipe.getString("model"), numClasses, file),
+                    file, classNames(numClasses, conf, data, layout));
         }
         return model.setImageSize(recipe.getInt("image_resize"))
                 .setCropPct(recipe.getDouble("crop_pct"))
                 .setBatchSize(recipe.getInt("batch_size"))
                 .setDevice(recipe.getString("device"));
+    }
+
+    /**
+     * The network a weights file fits: the variant and class count given, with the squeeze-excite
+     * activation of the file's family (ReLU for MindCV's {@code .ckpt}, Swish for timm's).
+     *
+     * @param model the variant's name
+     * @param numClasses classifier outputs
+     * @param file the weights file
+     * @return the network's config
+     * @throws IOException when the file's format cannot be read
+     */
+    static MixNetConfig weightsConfig(String model, int numClasses, Path file) throws IOException {
+        SeActivation se = WeightsFormat.detect(file) == WeightsFormat.MINDSPORE_CKPT ? SeActivation.RELU : SeActivation.SWISH;
+        return MixNetConfig.builder(MixNetVariant.fromName(model)).optNumClasses(numClasses).optSeActivation(se).build();
     }
 
     /** The ImageNet index for 1000 classes, else the sorted class folders of an ImageFolder. */

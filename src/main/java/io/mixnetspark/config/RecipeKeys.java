@@ -30,7 +30,7 @@ public final class RecipeKeys {
         key("val_while_train", BOOLEAN, false, "validate after every val_interval epochs");
         key("val_interval", INTEGER, 1, "epochs between validations");
         key("log_interval", INTEGER, 100, "steps between progress lines");
-        key("pretrained", BOOLEAN, false, "start from pretrained weights");
+        key("pretrained", BOOLEAN, false, "start from MindCV's pretrained weights of model (as mindcv/MODEL)");
         key("ckpt_path", STRING, "", "checkpoint to start from or to validate");
         key("resume_opt", BOOLEAN, false, "also resume optimizer state");
         key("seed", INTEGER, 42, "random seed");
@@ -117,6 +117,7 @@ public final class RecipeKeys {
         // mixnet-spark
         key("layout", STRING, "imagefolder", "dataset layout: imagefolder, webdataset, parquet or tfrecord");
         key("device", STRING, "auto", "auto (the GPU Spark assigned, else CPU), cpu or gpu");
+        key("pretrained_weights", STRING, "", "pretrained weights by name: mixnet_s, mindcv/mixnet_s, hf://ORG/REPO[/FILE]");
         key("cpu_replicas", INTEGER, 0, "data-parallel replicas per CPU worker, one core each (0 = one per core)");
     }
 

@@ -50,9 +50,9 @@ class RecipeLimitsTest {
                 refusedTraining("opt: momentum\nvflip: 0.5\n"));
         assertEquals("recipe key gradient_accumulation_steps=4 is not supported: only 1 (MindCV's default)",
                 refusedTraining("opt: momentum\ngradient_accumulation_steps: 4\n"));
-        assertEquals("recipe key pretrained=true is not supported: only false (MindCV's default)"
-                + " (nothing is downloaded: give the weights with ckpt_path)",
-                refusedTraining("opt: momentum\npretrained: True\n"));
+        assertEquals("recipe key dataset_download=true is not supported: only false (MindCV's default)"
+                + " (nothing is downloaded: give the data with data_dir)",
+                refusedTraining("opt: momentum\ndataset_download: True\n"));
     }
 
     @Test

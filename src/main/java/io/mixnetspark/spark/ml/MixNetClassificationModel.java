@@ -1,10 +1,15 @@
 package io.mixnetspark.spark.ml;
 
+import io.mixnetspark.hub.DownloadProgress;
+import io.mixnetspark.hub.HubClient;
+import io.mixnetspark.hub.HubEnvironment;
 import io.mixnetspark.model.ClassNames;
 import io.mixnetspark.model.MixNetModel;
 import io.mixnetspark.model.ModelWeights;
 import io.mixnetspark.model.SafetensorsFile;
 import io.mixnetspark.model.arch.MixNetConfig;
+import io.mixnetspark.model.pretrained.PretrainedName;
+import io.mixnetspark.model.pretrained.PretrainedWeights;
 import io.mixnetspark.spark.exec.LabelingSettings;
 import io.mixnetspark.spark.exec.ModelPayload;
 import io.mixnetspark.spark.exec.PartitionLabeler;
@@ -83,6 +88,36 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
             ModelWeights.load(model, weights);
             return fromModel(model, classes);
         }
+    }
+
+    /**
+     * Creates a model from pretrained weights by name ({@code mixnet_s}, {@code mindcv/mixnet_s},
+     * {@code hf://ORG/REPO[/FILE]}; see {@link PretrainedName}), fetched on this JVM (the driver)
+     * into the Hugging Face cache, or found there, as {@link HubEnvironment#current()} says
+     * ({@code HF_HOME}, {@code HF_ENDPOINT}, {@code HF_HUB_OFFLINE}, {@code HF_TOKEN}); progress is
+     * shown on standard error. The image size and crop fraction come from the weights' config.
+     *
+     * @param name the weights' name
+     * @return the model
+     * @throws IOException when the weights cannot be had or read (the message says what to do)
+     */
+    public static MixNetClassificationModel pretrained(String name) throws IOException {
+        return pretrained(name, new HubClient(HubEnvironment.current(), DownloadProgress.console(System.err)));
+    }
+
+    /**
+     * Creates a model from pretrained weights by name, fetched with the given client.
+     *
+     * @param name the weights' name
+     * @param hub the hub settings, cache and progress display
+     * @return the model
+     * @throws IOException when the weights cannot be had or read
+     */
+    public static MixNetClassificationModel pretrained(String name, HubClient hub) throws IOException {
+        PretrainedWeights weights = PretrainedWeights.resolve(name, hub);
+        return fromPretrained(weights.config(), weights.file(), weights.classes())
+                .setImageSize(weights.imageSize())
+                .setCropPct(weights.cropPct());
     }
 
     /**

@@ -2,9 +2,14 @@ package io.mixnetspark.spark.ml;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.mixnetspark.hub.DownloadProgress;
+import io.mixnetspark.hub.HubClient;
+import io.mixnetspark.hub.HubEnvironment;
 import io.mixnetspark.model.ClassNames;
 import io.mixnetspark.model.arch.MixNetConfig;
 import io.mixnetspark.model.arch.MixNetVariant;
+import io.mixnetspark.model.pretrained.PretrainedName;
+import io.mixnetspark.model.pretrained.PretrainedWeights;
 import io.mixnetspark.spark.HadoopConf;
 import io.mixnetspark.spark.exec.ModelPayload;
 import io.mixnetspark.spark.io.SparkMlPersistence;
@@ -154,7 +159,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
                     + schema.apply(getLabelCol()).dataType().simpleString() + "; expected 0-based class indices");
         }
         recipe();
-        networkConfig(1);
+        networkConfig(1, Optional.empty());
         return LabelingSchema.output(schema, getInputCol(), OutputColumns.DEFAULTS);
     }
 
@@ -187,7 +192,8 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
         DistributedFit.requireSlots(dataset.sparkSession().sparkContext(), getNumWorkers());
         TrainingRecipe recipe = recipe();
         ClassNames classes = TrainingLabels.inspect(dataset, getLabelCol(), getClassIdCol(), getNumClasses());
-        MixNetConfig config = networkConfig(classes.size());
+        Optional<PretrainedWeights> named = namedPretrainedWeights();
+        MixNetConfig config = networkConfig(classes.size(), named);
         Configuration conf = HadoopConf.of(dataset.sparkSession());
         String runFolder = runFolder(conf);
         WorkerSettings settings = new WorkerSettings(recipe, config, getNumWorkers(), getDevice(), getDecodeThreads(),
@@ -196,7 +202,9 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
                 retention, getDropRemainder(), maxMessageBytes(dataset));
         byte[] start;
         try {
-            start = StartWeights.create(config, getSeed(), getPretrainedWeights().isEmpty() ? null : getPretrainedWeights(), conf);
+            String startUri = named.map(w -> w.file().toUri().toString())
+                    .orElse(getPretrainedWeights().isEmpty() ? null : getPretrainedWeights());
+            start = StartWeights.create(config, getSeed(), startUri, conf);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read pretrainedWeights " + getPretrainedWeights(), e);
         }
@@ -280,14 +288,38 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
                 .build();
     }
 
-    private MixNetConfig networkConfig(int classes) {
-        MixNetConfig.Builder builder = MixNetConfig.builder(MixNetVariant.fromName(getVariant()))
+    /**
+     * The network to train: the variant, dropout and drop-path params, with the squeeze-excite
+     * activation named pretrained weights need (ReLU for MindCV's).
+     */
+    private MixNetConfig networkConfig(int classes, Optional<PretrainedWeights> named) {
+        MixNetVariant variant = MixNetVariant.fromName(getVariant());
+        if (named.isPresent() && named.get().config().variant() != variant) {
+            throw new IllegalArgumentException("pretrainedWeights " + named.get().name() + " are "
+                    + named.get().config().variant().modelName() + " weights but variant is " + getVariant()
+                    + ": set variant to " + named.get().config().variant().modelName());
+        }
+        MixNetConfig.Builder builder = MixNetConfig.builder(variant)
                 .optNumClasses(classes)
                 .optDropPathRate((float) getDropPathRate());
+        named.ifPresent(w -> builder.optSeActivation(w.config().seActivation()));
         if (getDropRate() >= 0) {
             builder.optDropRate((float) getDropRate());
         }
         return builder.build();
+    }
+
+    /** Fetches (on the driver) the weights a pretrained name in {@code pretrainedWeights} stands for. */
+    private Optional<PretrainedWeights> namedPretrainedWeights() {
+        if (!PretrainedName.isName(getPretrainedWeights())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PretrainedWeights.resolve(getPretrainedWeights(),
+                    new HubClient(HubEnvironment.current(), DownloadProgress.console(System.err))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot get pretrainedWeights " + getPretrainedWeights() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -912,7 +944,11 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the starting weights URI (timm safetensors or MindCV ckpt, any Hadoop file system); a classifier of another class count is replaced by a new one. Default empty (from scratch).
+     * Sets the starting weights: a URI (timm safetensors or MindCV ckpt, any Hadoop file system) or
+     * a pretrained name ({@code mixnet_s}, {@code mindcv/mixnet_s}, {@code hf://ORG/REPO[/FILE]};
+     * fetched once on the driver into the Hugging Face cache, see {@link
+     * MixNetClassificationModel#pretrained(String)}); a classifier of another class count is
+     * replaced by a new one. Default empty (from scratch).
      *
      * @param value the value
      * @return this classifier

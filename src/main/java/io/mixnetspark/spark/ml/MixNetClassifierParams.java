@@ -524,7 +524,8 @@ public interface MixNetClassifierParams extends Params {
                     "mixed precision on GPUs: float16 compute, float32 weights, dynamic loss scale; the CPU"
                             + " trains in float32");
             pretrainedWeights = new Param<>(owner, "pretrainedWeights",
-                    "URI of starting weights (timm safetensors or MindCV ckpt), empty to train from scratch");
+                    "URI of starting weights (timm safetensors or MindCV ckpt) or a pretrained name (mixnet_s,"
+                            + " mindcv/mixnet_s, hf://ORG/REPO[/FILE]), empty to train from scratch");
             numWorkers = new IntParam(owner, "numWorkers",
                     "data-parallel workers, one barrier task each (>= 1)", ParamValidators.gtEq(1));
             checkpointDir = new Param<>(owner, "checkpointDir",
