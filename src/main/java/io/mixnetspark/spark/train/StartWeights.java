@@ -8,6 +8,7 @@ import io.mixnetspark.model.ModelWeights;
 import io.mixnetspark.model.OfflineEngine;
 import io.mixnetspark.model.SafetensorsFile;
 import io.mixnetspark.model.arch.MixNetConfig;
+import io.mixnetspark.model.numerics.Numerics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +47,9 @@ public final class StartWeights {
      * @throws IOException when the file cannot be read
      */
     public static byte[] create(MixNetConfig config, long seed, String pretrained, Configuration conf) throws IOException {
+        // the JVM's first network runs the numerics self-check, which seeds the engine for its probes:
+        // run it before seeding, or a JVM's first fit would draw other weights than the seed gives
+        Numerics.ensureChecked();
         OfflineEngine.pytorch().setRandomSeed((int) seed);
         try (MixNetModel model = MixNetModel.create(config, Device.cpu())) {
             zeroClassifier(model);
