@@ -15,7 +15,8 @@ import java.util.Locale;
  * tensor, as MindCV), {@code label_smoothing}, {@code drop_rate}, {@code drop_path_rate}, {@code
  * image_resize}, {@code crop_pct}, {@code seed}, {@code ema}/{@code ema_decay}, {@code amp_level},
  * {@code device}, {@code ckpt_path} (start weights; with {@code resume_opt: True}, a fit's checkpoint
- * folder to continue from, as MindCV resumes weights, optimizer state and epoch). The augmentation is MixNet's (RandomResizedCrop,
+ * folder to continue from, as MindCV resumes weights, optimizer state and epoch), else {@code
+ * pretrained_weights} or {@code pretrained: True} ({@link RecipePretrained}). The augmentation is MixNet's (RandomResizedCrop,
  * flip, the {@code auto_augment} RandAugment policy, random erasing) when {@code auto_augment} is
  * set, else crop, flip and {@code color_jitter} (as MindCV's {@code transforms_imagenet_train});
  * {@code scale} and {@code ratio} are the crop's ranges, {@code hflip} the flip chance and {@code

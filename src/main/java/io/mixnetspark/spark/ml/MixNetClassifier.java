@@ -191,8 +191,8 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
         CheckpointRetention retention = retention();
         DistributedFit.requireSlots(dataset.sparkSession().sparkContext(), getNumWorkers());
         TrainingRecipe recipe = recipe();
-        ClassNames classes = TrainingLabels.inspect(dataset, getLabelCol(), getClassIdCol(), getNumClasses());
         Optional<PretrainedWeights> named = namedPretrainedWeights();
+        ClassNames classes = TrainingLabels.inspect(dataset, getLabelCol(), getClassIdCol(), getNumClasses());
         MixNetConfig config = networkConfig(classes.size(), named);
         Configuration conf = HadoopConf.of(dataset.sparkSession());
         String runFolder = runFolder(conf);

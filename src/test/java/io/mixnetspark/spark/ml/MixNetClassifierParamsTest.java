@@ -123,6 +123,12 @@ class MixNetClassifierParamsTest {
                         .fit(spark.createDataFrame(List.<Row>of(), schema)),
                 "checkpointPolicy=top_k keeps the checkpoints with the best validation top-1",
                 "needs validation data (setValidationData)");
+        String notCached = assertThrows(java.io.UncheckedIOException.class,
+                () -> new MixNetClassifier().setEpochs(20).setPretrainedWeights("mixnet_s")
+                        .fit(spark.createDataFrame(List.<Row>of(), schema))).getMessage();
+        assertTrue(notCached.startsWith("cannot get pretrainedWeights mixnet_s: HF_HUB_OFFLINE is set, and"
+                + " timm/mixnet_s.ft_in1k/config.json@main is not in the cache"), "a name is resolved on the driver,"
+                + " before any job (the tests' cache is empty and offline): " + notCached);
     }
 
     @Test

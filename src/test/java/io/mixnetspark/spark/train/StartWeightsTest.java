@@ -9,16 +9,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.mixnetspark.hub.DownloadProgress;
+import io.mixnetspark.hub.HubClient;
+import io.mixnetspark.hub.HubEnvironment;
+import io.mixnetspark.hub.HubFile;
 import io.mixnetspark.model.SafetensorsFile;
 import io.mixnetspark.model.arch.MixNetConfig;
 import io.mixnetspark.model.arch.MixNetVariant;
+import io.mixnetspark.testing.LoopbackHub;
 import io.mixnetspark.testing.SharedData;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The weights a fit starts from: fine-tuning from a pretrained 1000-class file into a 3-class
@@ -48,6 +56,22 @@ class StartWeightsTest {
             assertEquals(0f, start.get("classifier.weight").abs().sum().getFloat(),
                     "a fresh classifier starts at zero");
             assertEquals(new Shape(3), start.get("classifier.bias").getShape());
+        }
+    }
+
+    @Test
+    void aFileInTheHuggingFaceCacheStartsTheFitThroughItsSnapshotLink(@TempDir Path tmp) throws IOException {
+        Path file = pretrained();
+        try (LoopbackHub hub = new LoopbackHub(); NDManager manager = NDManager.newBaseManager()) {
+            hub.addLfsFile("acme/mixnet", "model.safetensors", Files.readAllBytes(file));
+            Path link = new HubClient(HubEnvironment.of(Map.of("HF_ENDPOINT", hub.endpoint().toString(),
+                    "HF_HOME", tmp.toString())), DownloadProgress.NONE)
+                    .download(HubFile.of("acme/mixnet", "model.safetensors"), Optional.empty());
+            assertTrue(Files.isSymbolicLink(link));
+            Map<String, NDArray> saved = SafetensorsFile.read(manager, file);
+            Map<String, NDArray> start = SafetensorsFile.read(manager,
+                    StartWeights.create(THREE_CLASSES, 1, link.toUri().toString(), new Configuration()), "start weights");
+            assertArrayEquals(saved.get("conv_stem.weight").toFloatArray(), start.get("conv_stem.weight").toFloatArray());
         }
     }
 
