@@ -1,5 +1,6 @@
 package io.mixnetspark.cli;
 
+import io.mixnetspark.hub.HubException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,6 +72,12 @@ public final class MixNetCli implements Runnable {
                 err.println("mixnet " + cli.getCommandName() + ": " + e.getMessage());
                 err.flush();
                 return cli.getCommandSpec().exitCodeOnInvalidInput();
+            }
+            if (e instanceof HubException || e.getCause() instanceof HubException) {
+                // an expected failure whose message says what to do: one line, no class name
+                err.println("mixnet " + cli.getCommandName() + ": " + e.getMessage());
+                err.flush();
+                return EXIT_FAILURE;
             }
             err.println("mixnet " + cli.getCommandName() + " failed: " + e);
             if (Boolean.getBoolean("mixnet.debug")) {

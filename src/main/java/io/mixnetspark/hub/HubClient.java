@@ -190,7 +190,7 @@ public final class HubClient {
         Path where = cache.repoFolder(file);
         return new HubException(Reason.NOT_CACHED, why + ", and " + file + " is not in the cache " + env.hubCache()
                 + ". Fetch it where the hub is reachable (./mixnet pretrained NAME, or huggingface-cli download "
-                + file.repo() + " " + file.path() + ") and copy " + where.getFileName() + "/ into " + env.hubCache()
+                + file.repo() + ") and copy " + where.getFileName() + "/ into " + env.hubCache()
                 + " (or set MIXNET_CACHE / HF_HOME to a folder holding it), or give the weights file with --ckpt_path");
     }
 

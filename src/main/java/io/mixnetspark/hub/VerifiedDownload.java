@@ -319,7 +319,15 @@ public final class VerifiedDownload {
         if (e == null) {
             return "no error recorded";
         }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "host name not found: no DNS or no network";
+            }
+            if (t.getMessage() != null) {
+                return t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** A read from the server that failed mid-file: worth resuming. */
