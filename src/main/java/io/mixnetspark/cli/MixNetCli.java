@@ -25,16 +25,17 @@ public final class MixNetCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     /**
-     * Shows Spark's and mixnet-spark's INFO logs (the launcher's {@code conf/log4j2.properties}
-     * keeps only warnings). Accepted by every subcommand.
+     * Shows Spark's and mixnet-spark's INFO logs and a failure's traces on standard error (the
+     * launcher's {@code conf/log4j2.properties} shows only warnings there and writes the rest to
+     * the log file). Accepted by every subcommand.
      *
      * @param verbose whether to log at INFO
      */
     @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
-            description = "Show Spark's INFO logs (default: warnings only).")
+            description = "Show Spark's INFO logs and failures' traces (default: warnings only; all in the log file).")
     void setVerbose(boolean verbose) {
         if (verbose) {
-            org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.INFO);
+            CliLogging.verbose();
         }
     }
 
@@ -63,7 +64,11 @@ public final class MixNetCli implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** Prints a failure's reason (not a stack trace) and returns {@link #EXIT_FAILURE}. */
+    /**
+     * Prints a failure as one line: the reason (the innermost cause's message: what a failed
+     * Spark task threw, not Spark's wrapping of it) and where its trace went; returns {@link
+     * #EXIT_FAILURE} (2 for a bad value).
+     */
     static final class FailureReporter implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
@@ -79,13 +84,34 @@ public final class MixNetCli implements Runnable {
                 err.flush();
                 return EXIT_FAILURE;
             }
-            err.println("mixnet " + cli.getCommandName() + " failed: " + e);
+            CliLogging.recordFailure(cli.getCommandName(), e);
+            err.println("mixnet " + cli.getCommandName() + " failed: " + reason(e)
+                    + CliLogging.logFile().map(f -> " (trace in " + f + ")").orElse(""));
             if (Boolean.getBoolean("mixnet.debug")) {
                 e.printStackTrace(err);
             }
             err.flush();
             return EXIT_FAILURE;
         }
+    }
+
+    /**
+     * Says why a command failed: the first line of the innermost cause's message, with its class
+     * when that is not an exception whose message speaks for itself.
+     *
+     * @param failure what the command threw
+     * @return one line
+     */
+    static String reason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("").strip();
+        boolean speaks = !message.isEmpty() && (root instanceof IllegalArgumentException
+                || root instanceof IllegalStateException || root instanceof java.io.IOException
+                || root instanceof java.io.UncheckedIOException);
+        return speaks ? message : root.getClass().getName() + (message.isEmpty() ? "" : ": " + message);
     }
 
     /** Reports the project version from the jar manifest. */
