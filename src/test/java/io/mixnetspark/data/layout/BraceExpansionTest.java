@@ -54,7 +54,8 @@ class BraceExpansionTest {
 
     @Test
     void boundsBeyondALongAreRefusedNotWrappedOrUnparsed() {
-        for (String pattern : new String[] {"{0..99999999999999999999}", "{-9223372036854775808..9223372036854775807}"}) {
+        for (String pattern : new String[] {"{0..99999999999999999999}",
+                "{-9223372036854775808..9223372036854775807}"}) {
             IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
                     () -> assertThrows(IllegalArgumentException.class, () -> BraceExpansion.expand(pattern)));
             assertTrue(e.getMessage().contains("more than 18 digits"), e.getMessage());

@@ -62,7 +62,8 @@ class ShardFilesTest {
                 () -> ShardFiles.resolve(CONF, dir + "/train-*.tar", Layout.WEBDATASET, 2));
         assertTrue(e.getMessage().contains("more than 2 shard files") && e.getMessage().contains("MAX_SHARDS"),
                 e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> ShardFiles.resolve(CONF, dir.toString(), Layout.WEBDATASET, 3));
+        assertThrows(IllegalArgumentException.class,
+                () -> ShardFiles.resolve(CONF, dir.toString(), Layout.WEBDATASET, 3));
         assertEquals(3, ShardFiles.resolve(CONF, dir + "/train-*.tar", Layout.WEBDATASET, 3).size());
     }
 
