@@ -200,7 +200,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         try (InputStream in = Files.newInputStream(classNames)) {
             if (classNames.getFileName().toString().endsWith(".json")) {
-                return ClassNames.fromJson(in);
+                return ClassNames.fromJson(in, classNames.toString());
             }
             ClassIndex index = ClassIndex.fromText(in);
             return new ClassNames(index.wnids(), index.wnids());

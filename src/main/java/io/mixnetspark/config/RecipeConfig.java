@@ -155,6 +155,10 @@ public final class RecipeConfig {
                 throw new IllegalArgumentException("key '" + name + "' in " + source + " must be "
                         + key.type().description() + ", got '" + raw + "'");
             }
+            if (!key.allows(value)) {
+                throw new IllegalArgumentException("key '" + name + "' in " + source + " must be from " + key.min()
+                        + " to " + key.max() + ", got " + value);
+            }
         } else if (key.defaultValue() != null) {
             throw new IllegalArgumentException("key '" + name + "' in " + source + " must be "
                     + key.type().description() + ", got null");

@@ -6,6 +6,7 @@ import static io.mixnetspark.config.KeyType.NUMBER;
 import static io.mixnetspark.config.KeyType.NUMBER_LIST;
 import static io.mixnetspark.config.KeyType.STRING;
 
+import io.mixnetspark.model.arch.MixNetConfig;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,7 +48,8 @@ public final class RecipeKeys {
         key("drop_remainder", BOOLEAN, true, "drop the last incomplete batch");
         key("aug_repeats", INTEGER, 0, "repeated augmentation count");
         // augmentation
-        key("image_resize", INTEGER, 224, "crop size of training and evaluation images");
+        bounded("image_resize", 224, MixNetConfig.MIN_IMAGE_SIZE, MixNetConfig.MAX_IMAGE_SIZE,
+                "crop size of training and evaluation images");
         key("scale", NUMBER_LIST, List.of(0.08, 1.0), "random resized crop area range");
         key("ratio", NUMBER_LIST, List.of(0.75, 1.333), "random resized crop aspect range");
         key("hflip", NUMBER, 0.5, "horizontal flip probability");
@@ -125,6 +127,10 @@ public final class RecipeKeys {
 
     private static void key(String name, KeyType type, Object defaultValue, String help) {
         KEYS.put(name, new RecipeKey(name, type, defaultValue == null ? null : type.convert(defaultValue), help));
+    }
+
+    private static void bounded(String name, int defaultValue, int min, int max, String help) {
+        KEYS.put(name, new RecipeKey(name, INTEGER, defaultValue, help, min, max));
     }
 
     /**

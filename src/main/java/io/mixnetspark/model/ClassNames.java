@@ -48,7 +48,7 @@ public record ClassNames(List<String> ids, List<String> names) implements Serial
      */
     public static ClassNames imagenet() {
         try (InputStream in = ClassNames.class.getResourceAsStream(IMAGENET)) {
-            return fromJson(in);
+            return fromJson(in, IMAGENET);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled ImageNet class index", e);
         }
@@ -56,20 +56,34 @@ public record ClassNames(List<String> ids, List<String> names) implements Serial
 
     /**
      * Reads a JSON array of {@code [id, name, ...]} entries (the format of the shared {@code
-     * classes.json}).
+     * classes.json}); an entry {@code [id]} names the class by its id. Ids and names are strings or
+     * numbers.
      *
      * @param in the JSON stream
+     * @param source the file's path, for messages
      * @return the class names
-     * @throws IOException when the stream is not such an array
+     * @throws IOException when the stream is not such an array, naming the file and the entry
      */
-    public static ClassNames fromJson(InputStream in) throws IOException {
+    public static ClassNames fromJson(InputStream in, String source) throws IOException {
         JsonNode root = new ObjectMapper().readTree(in);
+        if (root == null || !root.isArray() || root.isEmpty()) {
+            throw new IOException(source + ": expected a non-empty JSON array of [id, name] entries");
+        }
         List<String> ids = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (JsonNode entry : root) {
+        for (int i = 0; i < root.size(); i++) {
+            JsonNode entry = root.get(i);
+            if (!entry.isArray() || entry.isEmpty() || !isScalar(entry.get(0))
+                    || (entry.size() > 1 && !isScalar(entry.get(1)))) {
+                throw new IOException(source + ": entry " + i + " is not [id, name] with a string or number each");
+            }
             ids.add(entry.get(0).asText());
-            names.add(entry.size() > 1 ? entry.get(1).asText() : entry.get(0).asText());
+            names.add(entry.get(entry.size() > 1 ? 1 : 0).asText());
         }
         return new ClassNames(ids, names);
+    }
+
+    private static boolean isScalar(JsonNode value) {
+        return value.isTextual() || value.isNumber();
     }
 }

@@ -14,6 +14,7 @@ import io.mixnetspark.model.arch.MixNetConfig;
 import io.mixnetspark.model.blocks.GradientMode;
 import io.mixnetspark.model.numerics.Numerics;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -96,15 +97,33 @@ public final class MixNetModel implements AutoCloseable {
     }
 
     /**
-     * Copies tensors into the network. Every network key must be present with the same shape;
-     * timm's {@code num_batches_tracked} entries are accepted and ignored. Nothing is copied
-     * unless everything fits.
+     * Copies tensors into the network. Every network key must be present with the same shape and
+     * only finite values; timm's {@code num_batches_tracked} entries are accepted and ignored.
+     * Nothing is copied unless everything fits.
      *
      * @param tensors tensors by timm key (any float dtype; converted to float32)
      * @param source where they came from, for the error message
      * @throws WeightsMismatchException listing every missing, unexpected and mis-shaped tensor
+     * @throws NonFiniteWeightsException naming every tensor with NaN or infinite values
      */
     public void loadStateDict(Map<String, NDArray> tensors, String source) {
+        loadStateDict(tensors, source, false);
+    }
+
+    /**
+     * Copies tensors into the network as {@link #loadStateDict(Map, String)} does, taking NaN and
+     * infinite values or not.
+     *
+     * @param tensors tensors by timm key (any float dtype; converted to float32)
+     * @param source where they came from, for the error message
+     * @param allowNonFinite whether NaN and infinite values (after conversion to float32) are
+     *     loaded; {@code false}, the default of the other loading methods, refuses them, since they
+     *     make every logit NaN and every label arbitrary
+     * @throws WeightsMismatchException listing every missing, unexpected and mis-shaped tensor
+     * @throws NonFiniteWeightsException naming every tensor with NaN or infinite values, unless
+     *     allowed
+     */
+    public void loadStateDict(Map<String, NDArray> tensors, String source, boolean allowNonFinite) {
         Map<String, Parameter> entries = stateDict.entries();
         List<String> missing = new ArrayList<>();
         List<String> unexpected = new ArrayList<>();
@@ -126,11 +145,30 @@ public final class MixNetModel implements AutoCloseable {
         if (!missing.isEmpty() || !unexpected.isEmpty() || !wrongShape.isEmpty()) {
             throw new WeightsMismatchException(source, missing, unexpected, wrongShape);
         }
-        for (Map.Entry<String, Parameter> e : entries.entrySet()) {
-            NDArray target = e.getValue().getArray();
-            try (NDArray converted = tensors.get(e.getKey()).toType(DataType.FLOAT32, true)) {
-                target.set(converted.toByteBuffer());
+        Map<Parameter, NDArray> converted = new LinkedHashMap<>();
+        try {
+            List<String> nonFinite = new ArrayList<>();
+            for (Map.Entry<String, Parameter> e : entries.entrySet()) {
+                NDArray values = tensors.get(e.getKey()).toType(DataType.FLOAT32, true);
+                converted.put(e.getValue(), values);
+                long count = allowNonFinite ? 0 : nonFiniteCount(values);
+                if (count > 0) {
+                    nonFinite.add(e.getKey() + " (" + count + " of " + values.size() + " values)");
+                }
             }
+            if (!nonFinite.isEmpty()) {
+                throw new NonFiniteWeightsException(source, nonFinite);
+            }
+            converted.forEach((parameter, values) -> parameter.getArray().set(values.toByteBuffer()));
+        } finally {
+            converted.values().forEach(NDArray::close);
+        }
+    }
+
+    private static long nonFiniteCount(NDArray values) {
+        try (NDArray nan = values.isNaN(); NDArray infinite = values.isInfinite();
+                NDArray either = nan.logicalOr(infinite); NDArray count = either.countNonzero()) {
+            return count.getLong();
         }
     }
 
@@ -181,7 +219,7 @@ public final class MixNetModel implements AutoCloseable {
      * @return the arrays by name, in list order
      */
     public static Map<String, NDArray> byName(NDList list) {
-        Map<String, NDArray> map = new java.util.LinkedHashMap<>();
+        Map<String, NDArray> map = new LinkedHashMap<>();
         for (NDArray a : list) {
             map.put(a.getName(), a);
         }

@@ -24,10 +24,27 @@ public final class ModelWeights {
      * @param file the weights file
      * @throws IOException when the file cannot be read or parsed
      * @throws WeightsMismatchException when its tensors do not fit the network
+     * @throws NonFiniteWeightsException when a tensor holds NaN or infinite values
      */
     public static void load(MixNetModel model, Path file) throws IOException {
+        load(model, file, false);
+    }
+
+    /**
+     * Loads a weights file of any supported format into a model, taking NaN and infinite values or
+     * not ({@link MixNetModel#loadStateDict(Map, String, boolean)}).
+     *
+     * @param model the network to fill
+     * @param file the weights file
+     * @param allowNonFinite whether NaN and infinite values are loaded ({@code false} refuses them)
+     * @throws IOException when the file cannot be read or parsed
+     * @throws WeightsMismatchException when its tensors do not fit the network
+     * @throws NonFiniteWeightsException when a tensor holds NaN or infinite values and they are not
+     *     allowed
+     */
+    public static void load(MixNetModel model, Path file, boolean allowNonFinite) throws IOException {
         try (NDManager manager = NDManager.newBaseManager(model.device())) {
-            model.loadStateDict(readTimmKeys(manager, model, file), file.toString());
+            model.loadStateDict(readTimmKeys(manager, model, file), file.toString(), allowNonFinite);
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * {@code NpyFile} reads a NumPy {@code .npy} array (through DJL's decoder) and writes float32
+ * {@code NpyFile} reads a NumPy {@code .npy} array (through DJL's decoder, once {@link NpyHeader}
+ * has checked the header against the file) and writes float32
  * arrays in NumPy's format version 1.0 (C order, little-endian), the exchange format of {@code
  * mixnet infer-tensor}.
  */
@@ -35,7 +36,9 @@ public final class NpyFile {
      * @throws IOException when the file is unreadable or not a NumPy array
      */
     public static NDArray read(NDManager manager, Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        long size = Files.size(file);
+        try (InputStream header = Files.newInputStream(file); InputStream in = Files.newInputStream(file)) {
+            NpyHeader.check(header, size);
             return NDList.decode(manager, in).singletonOrThrow();
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " is not a readable .npy array: " + e.getMessage(), e);

@@ -74,7 +74,7 @@ public final class SafetensorsFile {
             return MixNetModel.byName(list);
         } catch (RuntimeException e) {
             throw new CorruptWeightsException(
-                    source + " is a damaged safetensors file: " + e.getMessage(), e);
+                    source + " is a damaged safetensors file: " + CorruptWeightsException.describe(e), e);
         }
     }
 

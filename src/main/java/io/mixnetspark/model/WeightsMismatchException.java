@@ -39,7 +39,8 @@ public final class WeightsMismatchException extends IllegalArgumentException {
         return sb.toString();
     }
 
-    private static void append(StringBuilder sb, String what, List<String> keys) {
+    /** Appends a count, what the keys are and the first 20 of them on a line of their own. */
+    static void append(StringBuilder sb, String what, List<String> keys) {
         if (!keys.isEmpty()) {
             sb.append("\n  ").append(keys.size()).append(' ').append(what).append(": ");
             sb.append(String.join(", ", keys.subList(0, Math.min(keys.size(), 20))));

@@ -1,5 +1,6 @@
 package io.mixnetspark.train;
 
+import io.mixnetspark.model.arch.MixNetConfig;
 import java.io.Serializable;
 
 /**
@@ -81,7 +82,9 @@ public record TrainingRecipe(
                 "labelSmoothing must be in [0, 1), got " + labelSmoothing);
         require(mixing != null, "mixing must be set (BatchMix.OFF for none)");
         require(emaDecay >= 0 && emaDecay < 1, "emaDecay must be in [0, 1) (0 = off), got " + emaDecay);
-        require(imageSize >= 32, "imageSize must be at least 32 (5 stride-2 stages), got " + imageSize);
+        require(imageSize >= MixNetConfig.MIN_IMAGE_SIZE && imageSize <= MixNetConfig.MAX_IMAGE_SIZE,
+                "imageSize must be from " + MixNetConfig.MIN_IMAGE_SIZE + " (5 stride-2 stages) to "
+                        + MixNetConfig.MAX_IMAGE_SIZE + " (MixNetConfig.MAX_IMAGE_SIZE), got " + imageSize);
         require(cpuReplicas >= 0, "cpuReplicas must be 0 (one per core) or more, got " + cpuReplicas);
     }
 

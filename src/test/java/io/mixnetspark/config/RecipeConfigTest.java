@@ -67,6 +67,10 @@ class RecipeConfigTest {
                             () -> RecipeConfig.parse("epoch_size: " + tooLarge, "r.yaml")).getMessage());
         }
         assertEquals(2147483647, RecipeConfig.parse("epoch_size: 2147483647", "r.yaml").getInt("epoch_size"));
+        assertEquals("key 'image_resize' in the command line must be from 32 to 2048, got 30000",
+                assertThrows(IllegalArgumentException.class, () -> RecipeConfig.defaults()
+                        .withOverrides(Map.of("image_resize", "30000"))).getMessage());
+        assertEquals(2048, RecipeConfig.parse("image_resize: 2048", "r.yaml").getInt("image_resize"));
         assertEquals("key 'lr' in r.yaml must be a number, got 'fast'", assertThrows(
                 IllegalArgumentException.class, () -> RecipeConfig.parse("lr: fast", "r.yaml")).getMessage());
         assertEquals("key 'scale' in r.yaml must be a list of numbers, got '[a, 1]'", assertThrows(

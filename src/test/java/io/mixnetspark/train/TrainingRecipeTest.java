@@ -61,7 +61,9 @@ class TrainingRecipeTest {
         ok.optLabelSmoothing(0);
         assertMessage("emaDecay must be in [0, 1)", ok.optEmaDecay(1.0));
         ok.optEmaDecay(0);
-        assertMessage("imageSize must be at least 32", ok.optImageSize(16));
+        assertMessage("imageSize must be from 32 (5 stride-2 stages) to 2048", ok.optImageSize(16));
+        assertMessage("imageSize must be from 32 (5 stride-2 stages) to 2048 (MixNetConfig.MAX_IMAGE_SIZE)",
+                ok.optImageSize(30000));
     }
 
     private static void assertMessage(String start, TrainingRecipe.Builder builder) {

@@ -3,6 +3,8 @@ package io.mixnetspark.data.decode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * {@code ImageDecoder} turns encoded image bytes into 8-bit sRGB pixels, or into a failed {@link
@@ -20,9 +22,16 @@ import java.nio.file.Path;
  * of the image (eval preprocessing) can say which ({@link ReadWindow}), and a JPEG is then decoded
  * only there where this project's libjpeg shim is built ({@link JpegWindowDecoder}).
  *
+ * <p>A failed result says what is wrong in words and never holds the file's content, which may
+ * end up in a predictions table.
+ *
  * <p>Immutable and thread-safe; one instance can serve every decoding thread.
  */
 public final class ImageDecoder {
+
+    /** The formats sniffed, as a failed result names them: never the file's own bytes. */
+    private static final String KNOWN_FORMATS =
+            Arrays.stream(ImageFormat.values()).map(ImageFormat::name).collect(Collectors.joining(", "));
 
     private final DecodeOptions options;
     private final JpegCodec jpeg;
@@ -88,8 +97,8 @@ public final class ImageDecoder {
         }
         ImageFormat format = ImageFormat.sniff(data);
         if (format == null) {
-            return DecodeResult.failed("not an image: " + data.length + " bytes in no known image format (starts "
-                    + preview(data) + ")");
+            return DecodeResult.failed("not an image: " + data.length + " bytes in no known image format (the first"
+                    + " bytes match none of " + KNOWN_FORMATS + ")");
         }
         try {
             return DecodeResult.of(format == ImageFormat.JPEG ? decodeJpeg(data, window)
@@ -146,13 +155,5 @@ public final class ImageDecoder {
         // TurboJPEG 2.1 refuses layouts it cannot name (4:1:0 and stranger ones): ImageIO decodes those
         return header.components() == 3 && header.commonSampling()
                 && (!options.convertColourProfiles() || ColorProfiles.isSrgbOrUnusable(header.iccProfile()));
-    }
-
-    private static String preview(byte[] data) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < Math.min(8, data.length); i++) {
-            s.append(String.format("%02x", data[i] & 0xFF));
-        }
-        return s.toString();
     }
 }

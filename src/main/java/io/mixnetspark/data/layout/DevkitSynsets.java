@@ -30,7 +30,11 @@ import java.util.regex.Pattern;
 public final class DevkitSynsets {
 
     private static final Pattern WNID = Pattern.compile("n\\d{8}");
-    private static final Pattern ID = Pattern.compile("\\d+");
+    /** A devkit class id as text: a whole number of at most nine digits, so it always fits an int. */
+    static final Pattern ID = Pattern.compile("\\d{1,9}");
+
+    /** How {@link #ID} is described in messages. */
+    static final String ID_RULE = "a whole number of at most 9 digits";
 
     private DevkitSynsets() {}
 
@@ -54,11 +58,16 @@ public final class DevkitSynsets {
                     || !(synset.get("WNID") instanceof MatFile.Chars wnid)) {
                 throw new CorruptShardException(source + ": a synsets entry lacks ILSVRC2012_ID or WNID");
             }
+            double value = id.values()[0];
+            if (!(value >= 0 && value <= Integer.MAX_VALUE && value == Math.rint(value))) {
+                throw new CorruptShardException(source + ": synsets field ILSVRC2012_ID is " + value
+                        + ", not a whole number from 0 to " + Integer.MAX_VALUE);
+            }
             if (synset.get("num_children") instanceof MatFile.Numeric children
                     && children.values().length == 1 && children.values()[0] != 0) {
                 continue;
             }
-            byId.put((int) id.values()[0], wnid.text().strip());
+            byId.put((int) value, wnid.text().strip());
         }
         return checked(byId, source);
     }
@@ -86,8 +95,8 @@ public final class DevkitSynsets {
                     : tokens.length >= 2 && ID.matcher(tokens[0]).matches() && WNID.matcher(tokens[1]).matches() ? 1
                     : -1;
             if (wnidAt < 0) {
-                throw new CorruptShardException(
-                        source + " line " + (i + 1) + ": expected a wnid and an id, found '" + lines[i].strip() + "'");
+                throw new CorruptShardException(source + " line " + (i + 1) + ": expected a wnid and an id ("
+                        + ID_RULE + "), found '" + lines[i].strip() + "'");
             }
             if (byId.put(Integer.parseInt(tokens[1 - wnidAt]), tokens[wnidAt]) != null) {
                 throw new CorruptShardException(source + " line " + (i + 1) + ": id " + tokens[1 - wnidAt] + " repeated");

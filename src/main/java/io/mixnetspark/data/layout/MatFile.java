@@ -1,6 +1,5 @@
 package io.mixnetspark.data.layout;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -22,6 +21,10 @@ import java.util.zip.Inflater;
  * "MAT-File Format" (matfile_format.pdf), chapter 1.
  *
  * <p>The whole file is read into memory; it is meant for small metadata files on the driver.
+ * A hostile file cannot make it run away: the file, what its compressed elements inflate to, how
+ * deep arrays nest and how many elements one array has are bounded ({@link #MAX_FILE_BYTES},
+ * {@link #MAX_INFLATED_BYTES}, {@link #MAX_DEPTH}, {@link #MAX_ELEMENTS}), and every size and count
+ * is checked against the bytes that hold it before anything is allocated for it.
  */
 final class MatFile {
 
@@ -46,7 +49,30 @@ final class MatFile {
     private static final int MX_UINT64 = 15;
     private static final int HEADER_BYTES = 128;
 
+    /**
+     * The largest file read: the ILSVRC2012 devkit's {@code meta.mat}, with every synset's words
+     * and gloss, is well under a megabyte (the whole devkit archive is 2.5 MB).
+     */
+    static final int MAX_FILE_BYTES = 32 << 20;
+
+    /** The most bytes all compressed elements of one file may inflate to, so a zlib bomb stops early. */
+    static final int MAX_INFLATED_BYTES = 32 << 20;
+
+    /**
+     * How deep arrays may nest (cells in cells, structs in structs, compressed elements in
+     * compressed ones): the devkit nests three deep, and recursion this deep stays far from the
+     * stack's end.
+     */
+    static final int MAX_DEPTH = 64;
+
+    /**
+     * The most elements of one array: the devkit's largest, {@code synsets}, has 1,860; a million
+     * structs or cells take tens of MB.
+     */
+    static final int MAX_ELEMENTS = 1_000_000;
+
     private final String source;
+    private long inflated;
 
     private MatFile(String source) {
         this.source = source;
@@ -98,8 +124,12 @@ final class MatFile {
      * @throws IOException when reading fails
      */
     static Map<String, Value> read(InputStream in, String source) throws IOException {
-        byte[] bytes = in.readAllBytes();
+        byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         MatFile reader = new MatFile(source);
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw reader.corrupt("larger than the " + MAX_FILE_BYTES + " bytes a metadata file may have"
+                    + " (MatFile.MAX_FILE_BYTES)");
+        }
         if (bytes.length < HEADER_BYTES) {
             throw reader.corrupt("shorter than the 128-byte MAT-file header");
         }
@@ -120,7 +150,7 @@ final class MatFile {
         Map<String, Value> variables = new LinkedHashMap<>();
         try {
             while (buffer.remaining() >= 8) {
-                reader.readVariable(buffer, variables);
+                reader.readVariable(buffer, variables, 0);
             }
         } catch (RuntimeException e) {
             throw reader.corrupt("malformed element (" + e + ")");
@@ -128,21 +158,29 @@ final class MatFile {
         return variables;
     }
 
-    private void readVariable(ByteBuffer buffer, Map<String, Value> variables) throws IOException {
+    private void readVariable(ByteBuffer buffer, Map<String, Value> variables, int depth) throws IOException {
+        checkDepth(depth);
         Element element = readElement(buffer);
         if (element.type == MI_COMPRESSED) {
-            ByteBuffer inflated = ByteBuffer.wrap(inflate(element.data)).order(buffer.order());
+            ByteBuffer inflated = inflate(element.data).order(buffer.order());
             while (inflated.remaining() >= 8) {
-                readVariable(inflated, variables);
+                readVariable(inflated, variables, depth + 1);
             }
         } else if (element.type == MI_MATRIX) {
             String[] name = new String[1];
-            Value value = readMatrix(element.data.order(buffer.order()), name);
+            Value value = readMatrix(element.data.order(buffer.order()), name, depth);
             variables.put(name[0], value);
         }
     }
 
-    private Value readMatrix(ByteBuffer matrix, String[] nameOut) throws IOException {
+    private void checkDepth(int depth) throws CorruptShardException {
+        if (depth > MAX_DEPTH) {
+            throw corrupt("arrays nest more than " + MAX_DEPTH + " deep (MatFile.MAX_DEPTH)");
+        }
+    }
+
+    private Value readMatrix(ByteBuffer matrix, String[] nameOut, int depth) throws IOException {
+        checkDepth(depth);
         if (!matrix.hasRemaining()) {
             nameOut[0] = "";
             return new Numeric(new double[0]);
@@ -151,15 +189,18 @@ final class MatFile {
         int arrayClass = flags.data.order(matrix.order()).getInt(0) & 0xFF;
         int[] dims = ints(readElement(matrix), matrix.order());
         nameOut[0] = new String(bytesOf(readElement(matrix)), StandardCharsets.UTF_8);
-        int count = Arrays.stream(dims).reduce(1, (a, b) -> a * b);
+        int count = count(dims, nameOut[0]);
         if (arrayClass == MX_CHAR) {
             return chars(readElement(matrix), matrix.order(), dims);
         }
         if (arrayClass >= MX_DOUBLE && arrayClass <= MX_UINT64) {
-            return new Numeric(numbers(readElement(matrix), matrix.order()));
+            return new Numeric(numbers(readElement(matrix), matrix.order(), count));
         }
         if (arrayClass == MX_STRUCT) {
             int nameLength = ints(readElement(matrix), matrix.order())[0];
+            if (nameLength < 1) {
+                throw corrupt("struct '" + nameOut[0] + "' gives field names " + nameLength + " bytes long");
+            }
             byte[] names = bytesOf(readElement(matrix));
             List<String> fields = new ArrayList<>();
             for (int i = 0; i + nameLength <= names.length; i += nameLength) {
@@ -169,32 +210,60 @@ final class MatFile {
                 }
                 fields.add(new String(names, i, end - i, StandardCharsets.US_ASCII));
             }
+            if (!fields.isEmpty()) {
+                checkHeld(count, fields.size(), matrix, nameOut[0]);
+            }
             List<Map<String, Value>> elements = new ArrayList<>();
             for (int e = 0; e < count; e++) {
                 Map<String, Value> element = new LinkedHashMap<>();
                 for (String field : fields) {
-                    element.put(field, readChild(matrix));
+                    element.put(field, readChild(matrix, depth + 1));
                 }
                 elements.add(element);
             }
             return new Struct(elements);
         }
         if (arrayClass == MX_CELL) {
+            checkHeld(count, 1, matrix, nameOut[0]);
             List<Value> cells = new ArrayList<>();
             for (int e = 0; e < count; e++) {
-                cells.add(readChild(matrix));
+                cells.add(readChild(matrix, depth + 1));
             }
             return new Cell(cells);
         }
         throw corrupt("unsupported MATLAB array class " + arrayClass + " in variable '" + nameOut[0] + "'");
     }
 
-    private Value readChild(ByteBuffer parent) throws IOException {
+    private Value readChild(ByteBuffer parent, int depth) throws IOException {
         Element child = readElement(parent);
         if (child.type != MI_MATRIX) {
             throw corrupt("expected a matrix element, found type " + child.type);
         }
-        return readMatrix(child.data.order(parent.order()), new String[1]);
+        return readMatrix(child.data.order(parent.order()), new String[1], depth);
+    }
+
+    /** The number of elements dimensions give, refused past {@link #MAX_ELEMENTS} or when negative. */
+    private int count(int[] dims, String name) throws CorruptShardException {
+        long count = 1;
+        for (int dim : dims) {
+            if (dim < 0) {
+                throw corrupt("array '" + name + "' has a negative dimension " + dim);
+            }
+            count = Math.min(count * dim, MAX_ELEMENTS + 1L);
+        }
+        if (count > MAX_ELEMENTS) {
+            throw corrupt("array '" + name + "' claims " + Arrays.toString(dims) + " elements, more than "
+                    + MAX_ELEMENTS + " (MatFile.MAX_ELEMENTS)");
+        }
+        return (int) count;
+    }
+
+    /** Refuses a cell or struct count that the bytes left cannot hold (each child takes an 8-byte tag at least). */
+    private void checkHeld(int count, int perElement, ByteBuffer matrix, String name) throws CorruptShardException {
+        if ((long) count * perElement * 8 > matrix.remaining()) {
+            throw corrupt("array '" + name + "' claims " + count + " elements of " + perElement + " value(s), but only "
+                    + matrix.remaining() + " bytes hold them");
+        }
     }
 
     /** One data element: its type and a buffer over exactly its data bytes. */
@@ -205,6 +274,9 @@ final class MatFile {
         if ((first >>> 16) != 0) {
             int type = first & 0xFFFF;
             int size = first >>> 16;
+            if (size > 4) {
+                throw corrupt("small element of type " + type + " claims " + size + " bytes, at most 4 fit");
+            }
             ByteBuffer data = slice(buffer, buffer.position(), size);
             buffer.position(buffer.position() + 4);
             return new Element(type, data);
@@ -239,7 +311,7 @@ final class MatFile {
         return values;
     }
 
-    private double[] numbers(Element element, ByteOrder order) throws CorruptShardException {
+    private double[] numbers(Element element, ByteOrder order, int count) throws CorruptShardException {
         ByteBuffer data = element.data.duplicate().order(order);
         int width = switch (element.type) {
             case MI_INT8, MI_UINT8 -> 1;
@@ -248,7 +320,10 @@ final class MatFile {
             case MI_DOUBLE, MI_INT64, MI_UINT64 -> 8;
             default -> throw corrupt("numeric data of unsupported type " + element.type);
         };
-        double[] values = new double[data.remaining() / width];
+        if (data.remaining() / width != count) {
+            throw corrupt("numeric array of " + count + " elements holds " + data.remaining() / width + " values");
+        }
+        double[] values = new double[count];
         for (int i = 0; i < values.length; i++) {
             values[i] = switch (element.type) {
                 case MI_INT8 -> data.get();
@@ -297,22 +372,30 @@ final class MatFile {
         return new Chars(out);
     }
 
-    private byte[] inflate(ByteBuffer compressed) throws CorruptShardException {
+    /** Inflates an element within what is left of {@link #MAX_INFLATED_BYTES}, growing its buffer up to that. */
+    private ByteBuffer inflate(ByteBuffer compressed) throws CorruptShardException {
+        long budget = MAX_INFLATED_BYTES - inflated;
         Inflater inflater = new Inflater();
         try {
-            byte[] input = new byte[compressed.remaining()];
-            compressed.duplicate().get(input);
-            inflater.setInput(input);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(input.length * 4);
-            byte[] chunk = new byte[64 * 1024];
+            inflater.setInput(compressed.duplicate());
+            byte[] out = new byte[(int) Math.min(compressed.remaining() * 4L + 64, budget)];
+            int size = 0;
             while (!inflater.finished()) {
-                int n = inflater.inflate(chunk);
+                if (size == out.length) {
+                    if (size >= budget) {
+                        throw corrupt("compressed elements inflate to more than " + MAX_INFLATED_BYTES
+                                + " bytes (MatFile.MAX_INFLATED_BYTES)");
+                    }
+                    out = Arrays.copyOf(out, (int) Math.min(2L * size, budget));
+                }
+                int n = inflater.inflate(out, size, out.length - size);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw corrupt("truncated compressed element");
                 }
-                out.write(chunk, 0, n);
+                size += n;
             }
-            return out.toByteArray();
+            inflated += size;
+            return ByteBuffer.wrap(out, 0, size).slice();
         } catch (DataFormatException e) {
             throw new CorruptShardException("MAT-file " + source + ": bad compressed element", e);
         } finally {

@@ -27,11 +27,19 @@ import org.apache.hadoop.fs.Path;
  * </ul>
  *
  * <p>Names starting with {@code .} or {@code _} ({@code _SUCCESS}, checksum files) are skipped in
- * folders and globs. The result is sorted and free of duplicates.
+ * folders and globs. The result is sorted and free of duplicates, and holds at most {@link
+ * #MAX_SHARDS} files.
  */
 public final class ShardFiles {
 
     private static final Pattern TF_SHARD = Pattern.compile(".*(\\.tfrecords?|\\.tfrec|-\\d{5}-of-\\d{5})$");
+
+    /**
+     * The most shard files one location may resolve to, through folders, globs and braces alike:
+     * as many as a brace pattern may expand to, so that a glob over a huge tree is refused with a
+     * message instead of planning millions of tasks on the driver.
+     */
+    public static final int MAX_SHARDS = BraceExpansion.MAX_EXPANSION;
 
     private ShardFiles() {}
 
@@ -42,10 +50,18 @@ public final class ShardFiles {
      * @param location a folder, a file or a pattern
      * @param layout the layout, which decides what a folder's shard files are called
      * @return the shard files, fully qualified and sorted
-     * @throws IllegalArgumentException when nothing matches
+     * @throws IllegalArgumentException when nothing matches, or more than {@link #MAX_SHARDS} files
      * @throws IOException when listing fails
      */
     public static List<Path> resolve(Configuration conf, String location, Layout layout) throws IOException {
+        return resolve(conf, location, layout, MAX_SHARDS);
+    }
+
+    /**
+     * Resolves a location to at most {@code maxShards} shard files ({@link #resolve(Configuration,
+     * String, Layout)} with another limit).
+     */
+    static List<Path> resolve(Configuration conf, String location, Layout layout, int maxShards) throws IOException {
         TreeSet<Path> files = new TreeSet<>();
         for (String pattern : BraceExpansion.expand(location)) {
             Path path = new Path(pattern);
@@ -57,6 +73,7 @@ public final class ShardFiles {
                         files.add(status.getPath());
                     }
                 }
+                checkCount(files, maxShards, location, layout);
                 continue;
             }
             FileStatus status;
@@ -74,12 +91,20 @@ public final class ShardFiles {
             } else {
                 files.add(status.getPath());
             }
+            checkCount(files, maxShards, location, layout);
         }
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no " + layout.optionName() + " shards found at '" + location
                     + "' (a folder is searched for " + describe(layout) + ")");
         }
         return new ArrayList<>(files);
+    }
+
+    private static void checkCount(TreeSet<Path> files, int maxShards, String location, Layout layout) {
+        if (files.size() > maxShards) {
+            throw new IllegalArgumentException(layout.optionName() + " location '" + location + "' names more than "
+                    + maxShards + " shard files (the limit, ShardFiles.MAX_SHARDS)");
+        }
     }
 
     /**

@@ -103,12 +103,11 @@ public final class ValidationGroundTruth {
 
     private static String devkitWnid(String line, Map<Integer, String> devkitIds, String source, int index)
             throws CorruptShardException {
-        String wnid;
-        try {
-            wnid = devkitIds.get(Integer.parseInt(line));
-        } catch (NumberFormatException e) {
-            throw corrupt(source, index, "expected a devkit class id, found '" + line + "'");
+        if (!DevkitSynsets.ID.matcher(line).matches()) {
+            throw corrupt(source, index, "expected a devkit class id (" + DevkitSynsets.ID_RULE + "), found '"
+                    + line + "'");
         }
+        String wnid = devkitIds.get(Integer.parseInt(line));
         if (wnid == null) {
             throw corrupt(source, index, "devkit class id " + line + " is not in the id-to-wnid mapping");
         }

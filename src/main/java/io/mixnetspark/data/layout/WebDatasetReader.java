@@ -119,6 +119,9 @@ public final class WebDatasetReader implements ImageRecordReader {
             } else if (suffix.equals("json")) {
                 JsonNode node = JSON.readTree(readMember(entry));
                 JsonNode id = node == null ? null : node.get("wnid");
+                if (id != null && !id.isNull() && !id.isTextual()) {
+                    throw new CorruptShardException(source + ": " + entry.getName() + " field 'wnid' is not a string");
+                }
                 wnid = id == null || id.isNull() ? null : id.asText();
             }
         }

@@ -25,6 +25,25 @@ public record MixNetConfig(
         float dropPathRate,
         SeActivation seActivation) implements java.io.Serializable {
 
+    /** The smallest image side a MixNet takes: its five stride-2 stages bring 32 px to 1 px. */
+    public static final int MIN_IMAGE_SIZE = 32;
+
+    /**
+     * The largest image side a MixNet is run at: over twice the largest eval size of published
+     * ImageNet models (800 px), while one image's activations (84 times those at 224 px) still fit
+     * a task's memory. Larger sizes made every row fail for want of memory.
+     */
+    public static final int MAX_IMAGE_SIZE = 2048;
+
+    /**
+     * The largest extra width multiplier: above timm's widest MixNet (XXL, 2.4 on M's table) with
+     * margin; the weights grow with its square, so a saved model saying 200 would ask for tens of GB.
+     */
+    public static final double MAX_WIDTH_MULTIPLIER = 4.0;
+
+    /** The largest depth multiplier: three times timm's deepest MixNet (XXL, 1.3). */
+    public static final double MAX_DEPTH_MULTIPLIER = 4.0;
+
     /** Validates the values, naming the bad one. */
     public MixNetConfig {
         if (variant == null) {
@@ -33,10 +52,13 @@ public record MixNetConfig(
         if (numClasses < 1) {
             throw new IllegalArgumentException("numClasses must be at least 1, got " + numClasses);
         }
-        if (!(widthMultiplier > 0) || !(depthMultiplier > 0)) {
-            throw new IllegalArgumentException(
-                    "width and depth multipliers must be positive, got " + widthMultiplier + ", "
-                            + depthMultiplier);
+        if (!(widthMultiplier > 0 && widthMultiplier <= MAX_WIDTH_MULTIPLIER)) {
+            throw new IllegalArgumentException("widthMultiplier must be in (0, " + MAX_WIDTH_MULTIPLIER
+                    + "] (MixNetConfig.MAX_WIDTH_MULTIPLIER), got " + widthMultiplier);
+        }
+        if (!(depthMultiplier > 0 && depthMultiplier <= MAX_DEPTH_MULTIPLIER)) {
+            throw new IllegalArgumentException("depthMultiplier must be in (0, " + MAX_DEPTH_MULTIPLIER
+                    + "] (MixNetConfig.MAX_DEPTH_MULTIPLIER), got " + depthMultiplier);
         }
         if (dropRate < 0 || dropRate >= 1 || dropPathRate < 0 || dropPathRate >= 1) {
             throw new IllegalArgumentException(

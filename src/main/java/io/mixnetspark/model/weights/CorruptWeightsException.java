@@ -28,4 +28,17 @@ public class CorruptWeightsException extends IOException {
     public CorruptWeightsException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Says in words what a parser's error was: its message, or its class name where it has none
+     * (a {@code NullPointerException} or {@code BufferUnderflowException} often has none), so a
+     * message built from it never ends in {@code : null}.
+     *
+     * @param cause the parser's error
+     * @return words for it
+     */
+    public static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
 }

@@ -167,11 +167,11 @@ public final class MindSporeCheckpointReader {
                                 + ", after "
                                 + valueCount
                                 + " complete values ("
-                                + e.getMessage()
+                                + CorruptWeightsException.describe(e)
                                 + ")",
                         e);
             } catch (IOException e) {
-                throw corrupt("unreadable protobuf content: " + e.getMessage(), e);
+                throw corrupt("unreadable protobuf content: " + CorruptWeightsException.describe(e), e);
             }
             flush();
             if (valueCount == 0) {

@@ -513,8 +513,7 @@ public interface MixNetClassifierParams extends Params {
                     ParamValidators.gtEq(0));
             mixProbability = new DoubleParam(owner, "mixProbability",
                     "chance that a training batch is mixed (Mixup or CutMix), in [0, 1]", ParamValidators.inRange(0, 1));
-            imageSize = new IntParam(owner, "imageSize", "training and eval image size (>= 32)",
-                    ParamValidators.gtEq(32));
+            imageSize = ParamChecks.imageSize(owner, "training and eval image size");
             cropPct = new DoubleParam(owner, "cropPct", "eval crop fraction in (0, 1]",
                     ParamValidators.inRange(0, 1, false, true));
             seed = new LongParam(owner, "seed", "training seed");

@@ -205,7 +205,7 @@ public interface MixNetModelParams extends Params {
                     "decoding threads per task (0 = the task's CPUs)", ParamValidators.gtEq(0));
             device = new Param<>(owner, "device", "auto, cpu or gpu",
                     ParamValidators.inArray(java.util.Arrays.asList(DEVICES)));
-            imageSize = new IntParam(owner, "imageSize", "eval crop size (>= 32)", ParamValidators.gtEq(32));
+            imageSize = ParamChecks.imageSize(owner, "eval crop size");
             cropPct = new DoubleParam(owner, "cropPct", "eval crop fraction in (0, 1]",
                     ParamValidators.inRange(0, 1, false, true));
             owner.setDefault(inputCol, "image");

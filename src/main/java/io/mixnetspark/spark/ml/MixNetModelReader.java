@@ -30,8 +30,9 @@ final class MixNetModelReader extends MLReader<MixNetClassificationModel> {
                 throw new IllegalArgumentException("The model at " + path + " was saved in data format "
                         + saved.formatVersion() + "; this version reads up to " + MixNetModelWriter.FORMAT_VERSION);
             }
-            ClassNames classes = ClassNames.fromJson(
-                    new ByteArrayInputStream(HadoopFiles.read(conf, path + "/data/classes.json")));
+            String classNames = path + "/data/classes.json";
+            ClassNames classes = ClassNames.fromJson(new ByteArrayInputStream(HadoopFiles.read(conf, classNames)),
+                    classNames);
             byte[] weights = HadoopFiles.read(conf, path + "/data/weights.safetensors");
             MixNetClassificationModel model =
                     new MixNetClassificationModel(uid, new ModelPayload(saved.network(), weights, classes));

@@ -63,14 +63,20 @@ public final class LakeManifest {
 
     private static LakeInput shards(SparkSession spark, JsonNode root, Path folder, String manifest,
             Map<String, String> options) {
-        JsonNode format = root.get("format");
-        JsonNode shards = root.get("shards");
-        if (format == null || shards == null || !shards.isArray() || shards.isEmpty()) {
-            throw new IllegalArgumentException(manifest + " is not a shard manifest: it needs 'format' and a"
-                    + " non-empty 'shards' list of {\"file\": ...}");
+        JsonNode format = root == null ? null : root.get("format");
+        JsonNode shards = root == null ? null : root.get("shards");
+        if (format == null || !format.isTextual() || shards == null || !shards.isArray() || shards.isEmpty()) {
+            throw new IllegalArgumentException(manifest + " is not a shard manifest: it needs a string 'format' and"
+                    + " a non-empty 'shards' list of {\"file\": ...}");
         }
         List<String> files = new ArrayList<>();
-        shards.forEach(s -> files.add(new Path(folder, s.get("file").asText()).toString()));
+        for (int i = 0; i < shards.size(); i++) {
+            JsonNode file = shards.get(i).get("file");
+            if (file == null || !file.isTextual()) {
+                throw new IllegalArgumentException(manifest + ": shards[" + i + "] has no string 'file'");
+            }
+            files.add(new Path(folder, file.asText()).toString());
+        }
         return LakeInput.dataset(spark, format.asText(), files, options);
     }
 

@@ -10,7 +10,10 @@ import io.mixnetspark.testing.SharedData;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -142,6 +145,18 @@ class EdgeCaseDecodeTest {
         DecodeResult text = decoder(codec).decode(SharedData.require(EDGE + "not_an_image.JPEG"));
         assertFalse(text.isOk());
         assertTrue(text.error().startsWith("not an image"), text.error());
+    }
+
+    @Test
+    void aNonImagesErrorHoldsNoneOfItsContent() {
+        byte[] secret = "password=hunter2\n".getBytes(StandardCharsets.US_ASCII);
+        DecodeResult result = new ImageDecoder().decode(secret);
+        assertFalse(result.isOk());
+        String hex = HexFormat.of().formatHex(secret, 0, 8);
+        assertFalse(result.error().contains(hex) || result.error().contains("hunter2")
+                || result.error().contains("password"), result.error());
+        assertEquals("not an image: 17 bytes in no known image format (the first bytes match none of JPEG, PNG, GIF,"
+                + " BMP, WEBP, TIFF)", result.error());
     }
 
     private static byte[] bytes(String relative) {

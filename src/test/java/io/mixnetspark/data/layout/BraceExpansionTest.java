@@ -2,6 +2,10 @@ package io.mixnetspark.data.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,5 +38,27 @@ class BraceExpansionTest {
         assertThrows(IllegalArgumentException.class, () -> BraceExpansion.expand("train-0..5}.tar"));
         assertThrows(IllegalArgumentException.class, () -> BraceExpansion.expand("train-{a..c}.tar"));
         assertThrows(IllegalArgumentException.class, () -> BraceExpansion.expand("{0..9}{0..9}{0..9}{0..9}{0..9}{0..9}{0..9}"));
+    }
+
+    @Test
+    void hugeSpansAreRefusedBeforeExpandingNamingTheLimit() {
+        for (String pattern : new String[] {"train-{000000..999999999}.tar", "{0..999}{0..999}{0..9}",
+                "{a,b,{0..999999}}", "{-999999999999999999..999999999999999999}"}) {
+            IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                    () -> assertThrows(IllegalArgumentException.class, () -> BraceExpansion.expand(pattern)));
+            assertTrue(e.getMessage().contains(pattern) && e.getMessage().contains("1000000")
+                    && e.getMessage().contains("MAX_EXPANSION"), e.getMessage());
+        }
+        assertEquals(BraceExpansion.MAX_EXPANSION, BraceExpansion.expand("{0..999}{0..999}").size());
+    }
+
+    @Test
+    void boundsBeyondALongAreRefusedNotWrappedOrUnparsed() {
+        for (String pattern : new String[] {"{0..99999999999999999999}",
+                "{-9223372036854775808..9223372036854775807}"}) {
+            IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                    () -> assertThrows(IllegalArgumentException.class, () -> BraceExpansion.expand(pattern)));
+            assertTrue(e.getMessage().contains("more than 18 digits"), e.getMessage());
+        }
     }
 }

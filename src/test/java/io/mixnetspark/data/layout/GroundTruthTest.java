@@ -60,6 +60,18 @@ class GroundTruthTest {
     }
 
     @Test
+    void idsBeyondAnIntAreNamedWithFileAndLineNotANumberFormatError() {
+        CorruptShardException e = assertThrows(CorruptShardException.class,
+                () -> read("1\n99999999999\n", GroundTruthFormat.DEVKIT, DEVKIT_IDS));
+        assertTrue(e.getMessage().contains("gt.txt line 2") && e.getMessage().contains("at most 9 digits")
+                && e.getMessage().contains("99999999999"), e.getMessage());
+        e = assertThrows(CorruptShardException.class,
+                () -> DevkitSynsets.fromText(stream("n02119789 1\nn02100735 99999999999\n"), "map"));
+        assertTrue(e.getMessage().contains("map line 2") && e.getMessage().contains("at most 9 digits"),
+                e.getMessage());
+    }
+
+        @Test
     void kaggleSolutionTakesTheFirstTokenAndAnyRowOrder() throws IOException {
         String csv = "\uFEFFImageId,PredictionString\r\n"
                 + "ILSVRC2012_val_00008726,n02119789 255 142 454 329 n02119789 44 21 322 295\r\n"

@@ -57,6 +57,17 @@ class ShardFilesTest {
     }
 
     @Test
+    void globsAndFoldersNamingMoreThanTheLimitAreRefused() throws IOException {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ShardFiles.resolve(CONF, dir + "/train-*.tar", Layout.WEBDATASET, 2));
+        assertTrue(e.getMessage().contains("more than 2 shard files") && e.getMessage().contains("MAX_SHARDS"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> ShardFiles.resolve(CONF, dir.toString(), Layout.WEBDATASET, 3));
+        assertEquals(3, ShardFiles.resolve(CONF, dir + "/train-*.tar", Layout.WEBDATASET, 3).size());
+    }
+
+    @Test
     void missingShardsAreReported() {
         FileNotFoundException missing = assertThrows(FileNotFoundException.class,
                 () -> names(dir + "/train-{000002..000003}.tar", Layout.WEBDATASET));

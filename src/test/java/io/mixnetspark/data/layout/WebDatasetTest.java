@@ -56,6 +56,14 @@ class WebDatasetTest {
     }
 
     @Test
+    void aJsonWnidThatIsNoStringNamesTheMember() throws IOException {
+        byte[] json = "{\"wnid\": {\"id\": 1}}".getBytes(StandardCharsets.UTF_8);
+        byte[] tar = tar("a.jpg", jpeg("a"), "a.json", json);
+        CorruptShardException e = assertThrows(CorruptShardException.class, () -> read(tar));
+        assertTrue(e.getMessage().contains("a.json field 'wnid' is not a string"), e.getMessage());
+    }
+
+        @Test
     void sampleWithoutImageNamesShardAndKey() throws IOException {
         byte[] tar = tar("a.jpg", jpeg("a"), "b.cls", "1".getBytes(StandardCharsets.UTF_8), "c.jpg", jpeg("c"));
         CorruptShardException e = assertThrows(CorruptShardException.class, () -> read(tar));

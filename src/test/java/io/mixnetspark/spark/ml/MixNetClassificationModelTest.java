@@ -182,4 +182,18 @@ class MixNetClassificationModelTest {
         assertEquals(before.size(), reloaded.transform(files(glob, 2)).count());
         assertEquals(loads, ExecutorModels.loadCount(), "same weights: the JVM's network is reused");
     }
+
+    @Test
+    void aSavedModelWhoseConfigAsksForAHugeNetworkIsRefusedWhenLoaded() throws Exception {
+        String path = tmp.resolve("huge").toUri().toString();
+        model.write().overwrite().save(path);
+        Path config = tmp.resolve("huge/data/config.json");
+        String saved = Files.readString(config);
+        assertTrue(saved.contains("\"widthMultiplier\":1.0"), saved);
+        Files.writeString(config, saved.replace("\"widthMultiplier\":1.0", "\"widthMultiplier\":200"));
+        Files.delete(config.resolveSibling(".config.json.crc"));
+        Exception e = assertThrows(Exception.class, () -> MixNetClassificationModel.load(path));
+        String messages = e.getMessage() + " / " + e.getCause();
+        assertTrue(messages.contains(path) && messages.contains("widthMultiplier must be in (0, 4.0]"), messages);
+    }
 }

@@ -90,6 +90,7 @@ class MixNetClassifierParamsTest {
         expect(() -> c.setDropRate(-0.5), "dropRate=-0.5 is not allowed", "-1 for the variant's");
         expect(() -> c.setDevice("tpu"), "device=tpu is not allowed", "auto, cpu or gpu");
         expect(() -> c.setImageSize(16), "imageSize=16 is not allowed", ">= 32");
+        expect(() -> c.setImageSize(30000), "imageSize=30000 is not allowed", "<= 2048");
         expect(() -> c.setNumWorkers(0), "numWorkers=0 is not allowed", ">= 1");
         expect(() -> c.setCropScale(0.5, 0.1), "cropScale=[0.5, 0.1] is not allowed", "0 < min <= max <= 1");
         expect(() -> c.setCropScale(0, 1), "cropScale=[0.0, 1.0] is not allowed");
