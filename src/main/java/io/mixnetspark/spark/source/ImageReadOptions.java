@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mixnetspark.data.layout.ClassIndex;
+import io.mixnetspark.data.layout.CorruptShardPolicy;
 import io.mixnetspark.data.layout.GroundTruthFormat;
 import io.mixnetspark.data.layout.ImageFolderSpec;
 import io.mixnetspark.data.layout.Layout;
@@ -34,6 +35,12 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  *       {@code wnid id} text mapping; needed by the devkit format</td></tr>
  *   <tr><td>{@code imagesPerPartition}</td><td>imagefolder</td><td>images per Spark partition;
  *       default {@value #DEFAULT_IMAGES_PER_PARTITION}</td></tr>
+ *   <tr><td>{@code maxImageBytes}</td><td>all</td><td>an image file or shard member larger than
+ *       this becomes an error row from its listed or declared size, never read; default
+ *       {@value #DEFAULT_MAX_IMAGE_BYTES} (256 MB: real photos with margin)</td></tr>
+ *   <tr><td>{@code onCorruptShard}</td><td>webdataset, parquet, tfrecord</td><td>{@code
+ *       error-rows} (default: the damage becomes an error row, the read goes on) or {@code fail}
+ *       (see {@link CorruptShardPolicy})</td></tr>
  * </table>
  *
  * <p>An unknown option, a missing or unknown layout, or an option that does not apply to the layout
@@ -47,9 +54,12 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * @param groundTruthFormat its format, or {@code null} for automatic
  * @param devkitSynsets the devkit id mapping file, or {@code null}
  * @param imagesPerPartition images per partition for imagefolder
+ * @param maxImageBytes the largest image file or shard member read
+ * @param onCorruptShard what a damaged shard becomes
  */
 public record ImageReadOptions(Layout layout, List<String> paths, String classIndex, String groundTruth,
-        GroundTruthFormat groundTruthFormat, String devkitSynsets, int imagesPerPartition) {
+        GroundTruthFormat groundTruthFormat, String devkitSynsets, int imagesPerPartition, long maxImageBytes,
+        CorruptShardPolicy onCorruptShard) {
 
     /** The layout option. */
     public static final String LAYOUT = "layout";
@@ -65,10 +75,16 @@ public record ImageReadOptions(Layout layout, List<String> paths, String classIn
     public static final String IMAGES_PER_PARTITION = "imagesPerPartition";
     /** Default images per imagefolder partition. */
     public static final int DEFAULT_IMAGES_PER_PARTITION = 1024;
+    /** The largest image option. */
+    public static final String MAX_IMAGE_BYTES = "maxImageBytes";
+    /** Default largest image: 256 MB, far above real photos (a 100-megapixel JPEG is about 40 MB). */
+    public static final long DEFAULT_MAX_IMAGE_BYTES = 256L << 20;
+    /** The damaged-shard policy option. */
+    public static final String ON_CORRUPT_SHARD = "onCorruptShard";
 
     private static final String PATH = "path";
     private static final String PATHS = "paths";
-    private static final Set<String> COMMON = Set.of(LAYOUT, PATH, PATHS, CLASS_INDEX);
+    private static final Set<String> COMMON = Set.of(LAYOUT, PATH, PATHS, CLASS_INDEX, MAX_IMAGE_BYTES, ON_CORRUPT_SHARD);
     private static final Set<String> IMAGEFOLDER_ONLY =
             Set.of(GROUND_TRUTH, GROUND_TRUTH_FORMAT, DEVKIT_SYNSETS, IMAGES_PER_PARTITION);
 
@@ -110,9 +126,25 @@ public record ImageReadOptions(Layout layout, List<String> paths, String classIn
         if (perPartition < 1) {
             throw new IllegalArgumentException("option 'imagesPerPartition' must be at least 1, got " + perPartition);
         }
+        long maxImageBytes;
+        try {
+            maxImageBytes = options.getLong(MAX_IMAGE_BYTES, DEFAULT_MAX_IMAGE_BYTES);
+        } catch (NumberFormatException e) {
+            maxImageBytes = 0;
+        }
+        if (maxImageBytes < 1) {
+            throw new IllegalArgumentException("option 'maxImageBytes' must be a whole number of bytes from 1 to "
+                    + Long.MAX_VALUE + ", got " + options.get(MAX_IMAGE_BYTES));
+        }
+        CorruptShardPolicy policy = CorruptShardPolicy.parse(
+                options.getOrDefault(ON_CORRUPT_SHARD, CorruptShardPolicy.ERROR_ROWS.optionName()));
+        if (layout == Layout.IMAGEFOLDER && options.containsKey(ON_CORRUPT_SHARD)) {
+            throw new IllegalArgumentException("option 'onCorruptShard' applies to shard layouts (webdataset, parquet,"
+                    + " tfrecord), not imagefolder");
+        }
         return new ImageReadOptions(layout, paths, classIndex, options.get(GROUND_TRUTH),
                 format == null || format.equalsIgnoreCase("auto") ? null : GroundTruthFormat.parse(format),
-                options.get(DEVKIT_SYNSETS), perPartition);
+                options.get(DEVKIT_SYNSETS), perPartition, maxImageBytes, policy);
     }
 
     /**

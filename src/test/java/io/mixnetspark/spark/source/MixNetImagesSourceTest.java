@@ -180,6 +180,14 @@ class MixNetImagesSourceTest {
         IllegalArgumentException misplaced = assertThrows(IllegalArgumentException.class,
                 () -> ImageDatasets.read(spark, "tfrecord", dir.toString(), Map.of("groundTruth", "x")));
         assertTrue(misplaced.getMessage().contains("'groundTruth'"), misplaced.getMessage());
+        assertEquals("option 'maxImageBytes' must be a whole number of bytes from 1 to 9223372036854775807, got 1e9",
+                assertThrows(IllegalArgumentException.class, () -> ImageDatasets.read(spark, "tfrecord", dir.toString(),
+                        Map.of("maxImageBytes", "1e9"))).getMessage());
+        assertEquals("onCorruptShard must be one of error-rows, fail, got skip", assertThrows(IllegalArgumentException.class,
+                () -> ImageDatasets.read(spark, "tfrecord", dir.toString(), Map.of("onCorruptShard", "skip"))).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ImageDatasets.read(spark, "imagefolder",
+                dir.resolve("val").toString(), Map.of("onCorruptShard", "fail"))).getMessage()
+                .contains("applies to shard layouts"));
     }
 
     @Test
