@@ -26,7 +26,9 @@ public final class RecordedRun {
         T result;
         try {
             result = work.get();
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Throwable, not RuntimeException: a failed Spark job throws SparkException, which Scala
+            // throws unchecked but Java counts as checked; the precise rethrow below passes it on
             tables.writeRun(spark, start.finished(e));
             throw e;
         }
