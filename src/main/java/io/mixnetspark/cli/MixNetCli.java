@@ -15,7 +15,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "mixnet", mixinStandardHelpOptions = true, versionProvider = MixNetCli.Version.class,
         description = "MixNet image classification on Apache Spark and DJL.",
         subcommands = {QuickstartCommand.class, InfoCommand.class, InferTensorCommand.class, ConvertCommand.class, ShardCommand.class, TrainCommand.class,
-            PredictCommand.class, ValidateCommand.class, ReportCommand.class, PretrainedCommand.class, BenchCommand.class})
+            PredictCommand.class, ValidateCommand.class, ReportCommand.class, SqlCommand.class, PretrainedCommand.class, BenchCommand.class})
 public final class MixNetCli implements Runnable {
 
     /** Exit code for a failure while running. */
@@ -107,10 +107,11 @@ public final class MixNetCli implements Runnable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("").strip();
+        String message = root.getMessage() == null ? ""
+                : root.getMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
         boolean speaks = !message.isEmpty() && (root instanceof IllegalArgumentException
                 || root instanceof IllegalStateException || root instanceof java.io.IOException
-                || root instanceof java.io.UncheckedIOException);
+                || root instanceof java.io.UncheckedIOException || root instanceof org.apache.spark.SparkThrowable);
         return speaks ? message : root.getClass().getName() + (message.isEmpty() ? "" : ": " + message);
     }
 

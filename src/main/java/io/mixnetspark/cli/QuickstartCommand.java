@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -167,26 +166,14 @@ public final class QuickstartCommand implements Callable<Integer> {
                 + " round(avg(top_k[0].probability), 3) AS mean_probability\nFROM " + target.qualifiedName()
                 + "\nWHERE run_id = '" + predictRun + "'\nGROUP BY top_k[0].label\nORDER BY images DESC, top1_label";
         out.println(sql + ";");
-        printTable(out, spark.sql(sql).collectAsList());
+        ResultPrinter.print(spark.sql(sql), ResultPrinter.Format.TABLE, 1000, out);
+        out.println("Ask your own questions with ./mixnet sql, e.g.: ./mixnet sql \"SELECT key, top_k[0].label, error FROM "
+                + target.qualifiedName() + " WHERE run_id = '" + predictRun + "' LIMIT 10\"");
     }
 
     /** The project folder: the launcher's {@code mixnet.home} when it holds the recipe, else the working folder. */
     private static Path projectFolder() {
         Path home = LocalSpark.catalogHome();
         return Files.isRegularFile(home.resolve(RECIPE)) ? home : Path.of("").toAbsolutePath();
-    }
-
-    /** Prints query result rows as an aligned text table. */
-    private static void printTable(PrintWriter out, List<Row> rows) {
-        String[] header = {"top1_label", "images", "mean_probability"};
-        int width = header[0].length();
-        for (Row r : rows) {
-            width = Math.max(width, String.valueOf(r.get(0)).length());
-        }
-        String format = "%-" + width + "s | %6s | %s%n";
-        out.printf(format, (Object[]) header);
-        for (Row r : rows) {
-            out.printf(format, r.get(0), r.get(1), r.get(2));
-        }
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QuickstartCommandTest {
 
-    private static final Pattern ROW = Pattern.compile("(?m)^(\\S.*?) \\| +(\\d+) \\| ([0-9.]+)$");
+    private static final Pattern ROW = Pattern.compile("(?m)^(\\S.*?) +\\| +(\\d+) \\| +([0-9.]+)$");
 
     @TempDir
     static Path tmp;
