@@ -1,5 +1,6 @@
 package io.mixnetspark.hub;
 
+import io.mixnetspark.concurrent.DaemonThreads;
 import io.mixnetspark.hub.HubException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,12 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +60,9 @@ public final class VerifiedDownload {
     private static final Logger LOG = LoggerFactory.getLogger(VerifiedDownload.class);
     private static final Map<Path, ReentrantLock> IN_JVM_LOCKS = new ConcurrentHashMap<>();
     private static final int BUFFER = 1 << 16;
+    private static final long WATCHDOG_PERIOD_MS = 250;
+    private static final ScheduledExecutorService WATCHDOG =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("download-watchdog"));
 
     private final HttpClient client;
     private final Duration timeout;
@@ -184,8 +194,24 @@ public final class VerifiedDownload {
         return true;
     }
 
+    /**
+     * Appends the body to the file. A body that sends no byte for the timeout is closed by a
+     * watchdog (a stalled read would otherwise block for ever), which breaks the transfer off, to
+     * be resumed.
+     */
     private void copy(InputStream body, Path incomplete, boolean append, long total, long already, String name)
             throws IOException {
+        AtomicLong lastRead = new AtomicLong(System.nanoTime());
+        AtomicBoolean stalled = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = WATCHDOG.scheduleWithFixedDelay(() -> {
+            if (System.nanoTime() - lastRead.get() > timeout.toNanos() && !stalled.getAndSet(true)) {
+                try {
+                    body.close();
+                } catch (IOException e) {
+                    LOG.debug("closing a stalled download", e);
+                }
+            }
+        }, WATCHDOG_PERIOD_MS, WATCHDOG_PERIOD_MS, TimeUnit.MILLISECONDS);
         try (DownloadProgress.Bar bar = progress.start(name, total, already);
                 OutputStream out = Files.newOutputStream(incomplete, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -195,14 +221,18 @@ public final class VerifiedDownload {
                 try {
                     n = body.read(buffer);
                 } catch (IOException e) {
-                    throw new BrokenTransfer(e);
+                    throw new BrokenTransfer(stalled.get()
+                            ? new IOException("no byte came for " + timeout.toSeconds() + " s", e) : e);
                 }
                 if (n < 0) {
                     break;
                 }
+                lastRead.set(System.nanoTime());
                 out.write(buffer, 0, n);
                 bar.accept(n);
             }
+        } finally {
+            watchdog.cancel(false);
         }
         if (total >= 0 && size(incomplete) < total) {
             throw new BrokenTransfer(new IOException("the server ended the file at " + size(incomplete) + " of " + total + " bytes"));

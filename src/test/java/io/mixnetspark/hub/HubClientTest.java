@@ -143,6 +143,18 @@ class HubClientTest {
     }
 
     @Test
+    void aDownloadThatStallsIsClosedAfterTheTimeoutAndResumed() throws IOException {
+        hub.stallNextDownloadAfter(1 << 20);
+        long start = System.nanoTime();
+        assertArrayEquals(weights, Files.readAllBytes(client("HF_HUB_DOWNLOAD_TIMEOUT", "1").download(WEIGHTS,
+                Optional.empty())));
+        assertTrue(System.nanoTime() - start < 30_000_000_000L, "not the minute the server stalls for");
+        assertEquals(2, hub.lfsDownloads());
+        assertEquals("bytes=" + (1 << 20) + "-", hub.requests().stream().filter(r -> r.path().startsWith("/lfs/"))
+                .reduce((a, b) -> b).orElseThrow().header("Range"));
+    }
+
+    @Test
     void aPartialFileLeftByAnotherProcessIsResumed() throws IOException {
         String sha256 = LoopbackHub.hex("SHA-256", weights);
         Path blobs = Files.createDirectories(tmp.resolve("hf/hub/models--timm--mixnet_s.ft_in1k/blobs"));

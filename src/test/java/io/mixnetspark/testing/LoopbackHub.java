@@ -46,6 +46,7 @@ public final class LoopbackHub implements AutoCloseable {
     private final Map<String, String> privateRepos = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicLong cutNextAfter = new AtomicLong(-1);
+    private final AtomicLong stallNextAfter = new AtomicLong(-1);
     private volatile byte[] servedInstead;
     private volatile long stallMillis;
     private volatile long paceMillisPerMegabyte;
@@ -118,6 +119,11 @@ public final class LoopbackHub implements AutoCloseable {
     /** The next LFS download sends its headers for the whole file, then only this many bytes. */
     public void cutNextDownloadAfter(long bytes) {
         cutNextAfter.set(bytes);
+    }
+
+    /** The next LFS download sends this many bytes, then nothing for a minute (a stalled connection). */
+    public void stallNextDownloadAfter(long bytes) {
+        stallNextAfter.set(bytes);
     }
 
     /** Every LFS download serves these bytes instead of the stated ones (null: the right ones). */
@@ -243,10 +249,15 @@ public final class LoopbackHub implements AutoCloseable {
         if (exchange.getRequestMethod().equals("HEAD")) {
             return;
         }
-        long cut = exchange.getRequestURI().getPath().startsWith("/lfs/") ? cutNextAfter.getAndSet(-1) : -1;
+        boolean lfs = exchange.getRequestURI().getPath().startsWith("/lfs/");
+        long cut = lfs ? cutNextAfter.getAndSet(-1) : -1;
+        long stall = lfs ? stallNextAfter.getAndSet(-1) : -1;
         int end = cut >= 0 ? (int) Math.min(bytes.length, from + cut) : bytes.length;
         OutputStream out = exchange.getResponseBody();
         for (int at = from; at < end; at += 1 << 20) {
+            if (stall >= 0 && at - from >= stall) {
+                sleep(60_000);
+            }
             out.write(bytes, at, Math.min(1 << 20, end - at));
             out.flush();
             if (paceMillisPerMegabyte > 0) {
