@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  * of the image (eval preprocessing) can say which ({@link ReadWindow}), and a JPEG is then decoded
  * only there where this project's libjpeg shim is built ({@link JpegWindowDecoder}).
  *
+ * <p>The bytes a reader puts in place of a file it refused to read for its size ({@link
+ * UnreadImage}) give a failed result saying the size and the limit.
+ *
  * <p>A failed result says what is wrong in words and never holds the file's content, which may
  * end up in a predictions table.
  *
@@ -94,6 +97,10 @@ public final class ImageDecoder {
     public DecodeResult decode(byte[] data, ReadWindow window) {
         if (data == null || data.length == 0) {
             return DecodeResult.failed("empty input: 0 bytes, not an image");
+        }
+        String unread = UnreadImage.reason(data);
+        if (unread != null) {
+            return DecodeResult.failed(unread);
         }
         ImageFormat format = ImageFormat.sniff(data);
         if (format == null) {
