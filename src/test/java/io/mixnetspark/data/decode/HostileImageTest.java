@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -83,16 +84,10 @@ class HostileImageTest {
                 grey.getRaster().setSample(x, y, 0, 5 * x + y);
             }
         }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
+        DecodeResult result = DECODER.decode(write("tiff", grey, param -> {
             param.setTilingMode(ImageWriteParam.MODE_EXPLICIT);
             param.setTiling(16, 16, 0, 0);
-            writer.write(null, new IIOImage(grey, null, null), param);
-        }
-        DecodeResult result = DECODER.decode(bytes.toByteArray());
+        }));
         assertTrue(result.isOk(), result.error());
         assertEquals(5 * 39 + 23, result.image().sample(39, 23, 1));
     }
@@ -116,15 +111,7 @@ class HostileImageTest {
     void aProgressiveJpegCountsItsScansAndDecodes() throws Exception {
         BufferedImage img = new BufferedImage(48, 32, BufferedImage.TYPE_INT_RGB);
         img.setRGB(0, 0, 0xFF0000);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            writer.write(null, new IIOImage(img, null, null), param);
-        }
-        byte[] progressive = bytes.toByteArray();
+        byte[] progressive = write("jpeg", img, param -> param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT));
         int scans = JpegHeader.parse(progressive).scans();
         assertTrue(scans > 1 && scans < 20, scans + " scans");
         assertEquals(1, JpegHeader.parse(TestJpegs.gradient(16, 16)).scans());
@@ -141,6 +128,20 @@ class HostileImageTest {
         assertTrue(small.isOk(), small.error());
         assertArrayEquals(new int[] {255, 0, 255}, Arrays.stream(new int[] {0, 1, 2})
                 .map(c -> small.image().sample(0, 0, c)).toArray());
+    }
+
+    /** Encodes with ImageIO's writer of a format, with its default write param as {@code settings} leave it. */
+    private static byte[] write(String format, BufferedImage img, Consumer<ImageWriteParam> settings)
+            throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            settings.accept(param);
+            writer.write(null, new IIOImage(img, null, null), param);
+        }
+        return bytes.toByteArray();
     }
 
     private static byte[] png16Rgba(int width, int height) throws IOException {
