@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * DecodeResult} saying why: it never throws for bad input, so one broken file cannot kill a task.
  *
  * <p>The format is sniffed from the content, not the name. A JPEG's header is read first: the
- * pixel cap is checked on the declared size, a file without an end-of-image marker after its scans
+ * pixel cap is checked on the declared size, a JPEG with more than {@link #MAX_JPEG_SCANS} scans is
+ * refused, a file without an end-of-image marker after its scans
  * is refused as truncated (PIL's default, rather than a silently grey lower part), and the EXIF
  * orientation is noted. YCbCr/RGB/grey JPEGs then go through libjpeg-turbo: the system's
  * libturbojpeg when installed ({@link TurboJpeg}), else the copy inside OpenCV's bundled natives
@@ -22,12 +23,28 @@ import java.util.stream.Collectors;
  * of the image (eval preprocessing) can say which ({@link ReadWindow}), and a JPEG is then decoded
  * only there where this project's libjpeg shim is built ({@link JpegWindowDecoder}).
  *
+ * <p>A TIFF's first directory is checked before ImageIO reads it: a tile over the pixel cap or a
+ * strip or tile byte count larger than the file is refused ({@link TiffDirectory}).
+ *
+ * <p>The bytes a reader puts in place of a file it refused to read for its size ({@link
+ * UnreadImage}) give a failed result saying the size and the limit.
+ *
  * <p>A failed result says what is wrong in words and never holds the file's content, which may
  * end up in a predictions table.
  *
  * <p>Immutable and thread-safe; one instance can serve every decoding thread.
  */
 public final class ImageDecoder {
+
+    /**
+     * The most scans a JPEG may have; more are refused before decoding. Each scan of a progressive
+     * JPEG passes over the whole coefficient buffer, so thousands of tiny scans make a small file
+     * decode for minutes (30,000 scans in 2.9 MB took 124 s; the attack of Cure53's 2019
+     * libjpeg-turbo audit). 500 is what libjpeg-turbo's own fuzzers set as {@code
+     * TJPARAM_SCANLIMIT}; real progressive JPEGs have about 10 (libjpeg's default script) and
+     * scan-optimising encoders well under 100.
+     */
+    public static final int MAX_JPEG_SCANS = 500;
 
     /** The formats sniffed, as a failed result names them: never the file's own bytes. */
     private static final String KNOWN_FORMATS =
@@ -95,6 +112,10 @@ public final class ImageDecoder {
         if (data == null || data.length == 0) {
             return DecodeResult.failed("empty input: 0 bytes, not an image");
         }
+        String unread = UnreadImage.reason(data);
+        if (unread != null) {
+            return DecodeResult.failed(unread);
+        }
         ImageFormat format = ImageFormat.sniff(data);
         if (format == null) {
             return DecodeResult.failed("not an image: " + data.length + " bytes in no known image format (the first"
@@ -129,6 +150,10 @@ public final class ImageDecoder {
     private RgbImage decodeJpeg(byte[] data, ReadWindow window) throws DecodeException {
         JpegHeader header = JpegHeader.parse(data);
         PixelCap.check(header.width(), header.height(), options);
+        if (header.scans() > MAX_JPEG_SCANS) {
+            throw new DecodeException("refused: the JPEG has " + header.scans() + " scans, more than the limit of "
+                    + MAX_JPEG_SCANS + " (thousands of scans make a small file decode for minutes)");
+        }
         if (!header.complete()) {
             throw new DecodeException("truncated JPEG: the image data stops without an end-of-image marker"
                     + " (file cut short?)");

@@ -9,9 +9,11 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -35,6 +37,9 @@ final class ImageIoDecoder {
      * @throws DecodeException when no reader accepts the data, the image is too large, or decoding fails
      */
     static RgbImage decode(byte[] data, ImageFormat format, DecodeOptions options) throws DecodeException {
+        if (format == ImageFormat.TIFF) {
+            TiffDirectory.check(data, options);
+        }
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -44,6 +49,11 @@ final class ImageIoDecoder {
             try {
                 reader.setInput(in, true);
                 PixelCap.check(reader.getWidth(0), reader.getHeight(0), options);
+                ImageTypeSpecifier raw = reader.getRawImageType(0);
+                if (raw != null) {
+                    PixelCap.checkRaster(reader.getWidth(0), reader.getHeight(0),
+                            Arrays.stream(raw.getSampleModel().getSampleSize()).sum(), options);
+                }
                 return toRgb(reader.read(0), options.convertColourProfiles());
             } finally {
                 reader.dispose();

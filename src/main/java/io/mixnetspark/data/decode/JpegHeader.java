@@ -7,9 +7,10 @@ import java.util.TreeMap;
 
 /**
  * {@code JpegHeader} is what the marker segments before the first scan say about a JPEG: size,
- * components, Adobe colour transform, embedded ICC profile, EXIF orientation, and whether the file
- * ends with an EOI marker after its scans (a truncated file does not). Reading it touches no
- * entropy-coded data, so it is cheap and safe to do before deciding whether to decode at all.
+ * components, Adobe colour transform, embedded ICC profile, EXIF orientation, whether the file
+ * ends with an EOI marker after its scans (a truncated file does not) and how many scans it has.
+ * Reading it decodes no entropy-coded data (the scans are counted by their markers in one pass over
+ * the bytes), so it is cheap and safe to do before deciding whether to decode at all.
  *
  * @param width samples per line
  * @param height lines
@@ -23,9 +24,11 @@ import java.util.TreeMap;
  * @param commonSampling whether the first component's sampling factors are 1 or 2 each and every
  *     other component's are 1: greyscale, 4:4:4, 4:2:2, 4:2:0 or 4:4:0 (not 4:1:1, 4:1:0 or
  *     stranger layouts)
+ * @param scans the start-of-scan markers from the first scan on (1 for a baseline JPEG, about 10
+ *     for a common progressive one)
  */
 record JpegHeader(int width, int height, int components, int precision, int adobeTransform,
-        byte[] iccProfile, int orientation, boolean complete, boolean commonSampling) {
+        byte[] iccProfile, int orientation, boolean complete, boolean commonSampling, int scans) {
 
     private static final byte[] ICC_TAG = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EXIF_TAG = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
@@ -101,7 +104,7 @@ record JpegHeader(int width, int height, int components, int precision, int adob
                             + width + "x" + height + ")");
                 }
                 return new JpegHeader(width, height, components, precision, adobe, join(icc), orientation,
-                        hasEndMarker(data, end), commonSampling);
+                        hasEndMarker(data, end), commonSampling, scans(data, pos));
             }
             pos = end;
         }
@@ -133,6 +136,20 @@ record JpegHeader(int width, int height, int components, int precision, int adob
             }
         }
         return false;
+    }
+
+    /**
+     * Counts {@code FF DA} from the first scan's marker on: inside entropy-coded data a {@code FF}
+     * byte is followed by {@code 00} or a restart marker, so the pair is always a marker there.
+     */
+    private static int scans(byte[] data, int firstScan) {
+        int scans = 0;
+        for (int i = firstScan; i < data.length - 1; i++) {
+            if (data[i] == (byte) 0xFF && data[i + 1] == (byte) 0xDA) {
+                scans++;
+            }
+        }
+        return scans;
     }
 
     private static byte[] join(Map<Integer, byte[]> chunks) {

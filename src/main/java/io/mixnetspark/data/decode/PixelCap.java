@@ -2,9 +2,18 @@ package io.mixnetspark.data.decode;
 
 /**
  * {@code PixelCap} refuses images whose header declares more pixels than {@link
- * DecodeOptions#maxPixels()}, before any pixel memory is allocated.
+ * DecodeOptions#maxPixels()}, or (for ImageIO) a decoded raster of more than {@link
+ * #RASTER_BYTES_PER_PIXEL} bytes per pixel of that cap, before any pixel memory is allocated.
  */
 final class PixelCap {
+
+    /**
+     * Bytes of decoded samples allowed per pixel of the cap: 4, an 8-bit RGBA or CMYK image at the
+     * cap (358 MB at PIL's cap). Images with wider samples (16-bit RGB or RGBA, 6 or 8 bytes per
+     * pixel) are refused at fewer pixels, so that ImageIO's raster of one image stays under {@code 4
+     * x maxPixels} bytes whatever its sample format.
+     */
+    static final int RASTER_BYTES_PER_PIXEL = 4;
 
     private PixelCap() {}
 
@@ -21,6 +30,25 @@ final class PixelCap {
         if (pixels > options.maxPixels()) {
             throw new DecodeException("refused as a possible decompression bomb: " + width + "x" + height
                     + " = " + pixels + " pixels exceeds the limit of " + options.maxPixels() + " pixels");
+        }
+    }
+
+    /**
+     * Checks the size of the raster a reader will fill.
+     *
+     * @param width declared width
+     * @param height declared height
+     * @param bitsPerPixel the bits of all bands of one decoded pixel
+     * @param options the cap
+     * @throws DecodeException naming the raster's size and the limit when it is exceeded
+     */
+    static void checkRaster(long width, long height, int bitsPerPixel, DecodeOptions options) throws DecodeException {
+        long bytes = width * height * bitsPerPixel / 8;
+        long limit = RASTER_BYTES_PER_PIXEL * options.maxPixels();
+        if (bytes > limit) {
+            throw new DecodeException("refused as too large to decode: " + width + "x" + height + " pixels of "
+                    + bitsPerPixel + " bits take " + bytes + " bytes, more than the limit of " + limit + " bytes ("
+                    + RASTER_BYTES_PER_PIXEL + " per pixel of the pixel cap)");
         }
     }
 }

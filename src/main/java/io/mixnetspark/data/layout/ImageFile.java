@@ -11,12 +11,16 @@ import java.util.Objects;
  *     {@code s3a://...})
  * @param key the sample key (the file stem)
  * @param wnid the class id (folder name or ground truth), or {@code null} when unknown
+ * @param size the file's size in bytes as listed (a file over the read limit is never opened)
  */
-public record ImageFile(String path, String key, String wnid) implements Serializable {
+public record ImageFile(String path, String key, String wnid, long size) implements Serializable {
 
     /** Checks the required fields. */
     public ImageFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(key, "key");
+        if (size < 0) {
+            throw new IllegalArgumentException("size must not be negative, got " + size);
+        }
     }
 }

@@ -24,7 +24,8 @@ import org.apache.hadoop.fs.Path;
  * </ul>
  *
  * <p>Images are files named {@code *.jpg}, {@code *.jpeg}, {@code *.png} or {@code *.webp} (any
- * case); names starting with {@code .} or {@code _} are skipped. The result is sorted by class id,
+ * case); names starting with {@code .} or {@code _} are skipped. Each keeps its listed size, so
+ * that a reader refuses a file too large to read without opening it. The result is sorted by class id,
  * then file name, so planning is deterministic.
  */
 public final class ImageFolderLister {
@@ -51,7 +52,7 @@ public final class ImageFolderLister {
                     || isHidden(parent.getName())) {
                 continue;
             }
-            files.add(new ImageFile(file.toString(), Keys.stem(file.getName()), parent.getName()));
+            files.add(new ImageFile(file.toString(), Keys.stem(file.getName()), parent.getName(), status.getLen()));
         }
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no images in class folders under " + qualifiedRoot
@@ -90,7 +91,7 @@ public final class ImageFolderLister {
                     throw new IllegalArgumentException("image " + file + " is not in the ground truth file");
                 }
             }
-            files.add(new ImageFile(file.toString(), key, wnid));
+            files.add(new ImageFile(file.toString(), key, wnid, status.getLen()));
         }
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no images (*.jpg|jpeg|png|webp) in " + qualifiedRoot);

@@ -1,23 +1,25 @@
 package io.mixnetspark.data.layout;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
  * {@code ImageFolderReader} reads a planned group of {@link ImageFile}s one at a time through
  * Hadoop's {@code FileSystem}: one image's bytes in memory at a time, the label looked up in the
- * {@link ClassIndex} from the class id. The record's source is the image's path.
+ * {@link ClassIndex} from the class id. The record's source is the image's path. A file whose
+ * listed size is over the limit is not opened: its record holds {@link
+ * io.mixnetspark.data.decode.UnreadImage} bytes instead ({@link ImageBytes}), which decode to an
+ * error saying the size and the limit.
  */
 public final class ImageFolderReader implements ImageRecordReader {
 
     private final Configuration conf;
     private final Iterator<ImageFile> files;
     private final ClassIndex classIndex;
+    private final long maxImageBytes;
     private ImageRecord current;
 
     /**
@@ -26,11 +28,13 @@ public final class ImageFolderReader implements ImageRecordReader {
      * @param conf the Hadoop configuration
      * @param files the images, read in this order
      * @param classIndex the index giving each class id its label
+     * @param maxImageBytes the largest file read
      */
-    public ImageFolderReader(Configuration conf, List<ImageFile> files, ClassIndex classIndex) {
+    public ImageFolderReader(Configuration conf, List<ImageFile> files, ClassIndex classIndex, long maxImageBytes) {
         this.conf = conf;
         this.files = files.iterator();
         this.classIndex = classIndex;
+        this.maxImageBytes = maxImageBytes;
     }
 
     @Override
@@ -40,11 +44,7 @@ public final class ImageFolderReader implements ImageRecordReader {
         }
         ImageFile file = files.next();
         Path path = new Path(file.path());
-        FileSystem fs = path.getFileSystem(conf);
-        byte[] bytes;
-        try (InputStream in = fs.open(path)) {
-            bytes = in.readAllBytes();
-        }
+        byte[] bytes = ImageBytes.read(path.getFileSystem(conf), path, file.size(), maxImageBytes);
         current = classIndex.record(file.key(), ImageRecord.NO_LABEL, file.wnid(), bytes, file.path());
         return true;
     }

@@ -13,6 +13,7 @@ import java.io.Serializable;
  * @param cropPct eval crop fraction
  * @param decodeThreads decoding threads per task (0 = task CPUs)
  * @param device {@code auto}, {@code cpu} or {@code gpu}
+ * @param maxImageBytes the largest file read for a path input
  */
 public record LabelingSettings(int batchSize, int prefetchBatches, int topK, int imageSize,
-        double cropPct, int decodeThreads, String device) implements Serializable {}
+        double cropPct, int decodeThreads, String device, long maxImageBytes) implements Serializable {}

@@ -4,13 +4,14 @@ import io.mixnetspark.data.decode.DecodeResult;
 import io.mixnetspark.data.decode.ImageDecoder;
 import io.mixnetspark.data.decode.ReadWindow;
 import io.mixnetspark.data.decode.RgbImage;
+import io.mixnetspark.data.layout.ImageBytes;
 import io.mixnetspark.data.transform.EvalTransform;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.InputStream;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 
@@ -19,7 +20,8 @@ import org.apache.spark.sql.Row;
  * input column (encoded bytes, a path read through Hadoop's file systems, or Spark's decoded image
  * struct), decodes the part the eval transform reads and applies it (timm's bicubic resize,
  * centre crop, ImageNet normalisation). What is wrong with the image itself (missing file, not an
- * image, truncated, too large) becomes a {@link Prepared} error; a failure to read a file that
+ * image, truncated, too large) becomes a {@link Prepared} error; a file larger than {@code
+ * maxImageBytes} is refused from its size, never opened ({@link ImageBytes}); a failure to read a file that
  * exists (a storage outage, a network error) is thrown as an {@link UncheckedIOException}, so the
  * task fails and Spark retries it instead of recording a good image as bad.
  */
@@ -31,6 +33,7 @@ final class RowPreparer implements Function<Row, Prepared> {
     private final EvalTransform transform;
     private final ReadWindow window;
     private final Configuration hadoop;
+    private final long maxImageBytes;
 
     RowPreparer(int inputIndex, String kind, LabelingSettings settings, Configuration hadoop) {
         this.inputIndex = inputIndex;
@@ -38,6 +41,7 @@ final class RowPreparer implements Function<Row, Prepared> {
         this.transform = EvalTransform.timm(settings.imageSize(), settings.cropPct());
         this.window = transform.readWindow();
         this.hadoop = hadoop;
+        this.maxImageBytes = settings.maxImageBytes();
     }
 
     @Override
@@ -63,8 +67,9 @@ final class RowPreparer implements Function<Row, Prepared> {
 
     private byte[] read(String location) throws FileNotFoundException {
         Path path = new Path(location);
-        try (InputStream in = path.getFileSystem(hadoop).open(path)) {
-            return in.readAllBytes();
+        try {
+            FileSystem fs = path.getFileSystem(hadoop);
+            return ImageBytes.read(fs, path, fs.getFileStatus(path).getLen(), maxImageBytes);
         } catch (FileNotFoundException e) {
             throw e;
         } catch (IOException e) {

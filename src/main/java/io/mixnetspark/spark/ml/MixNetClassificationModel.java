@@ -25,6 +25,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable;
@@ -187,7 +188,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
         Broadcast<ModelPayload> shared = sc.broadcast(payload);
         Broadcast<SerializableConfiguration> hadoop = sc.broadcast(new SerializableConfiguration(sc.hadoopConfiguration()));
         LabelingSettings settings = new LabelingSettings(getBatchSize(), 2, getTopK(), getImageSize(), getCropPct(),
-                getDecodeThreads(), getDevice());
+                getDecodeThreads(), getDevice(), getMaxImageBytes());
         int inputIndex = input.schema().fieldIndex(getInputCol());
         String kind = LabelingSchema.inputKind(input.schema(), getInputCol()).name();
         return input.mapPartitions(new PartitionLabeler(shared, payload.key(), hadoop, settings, inputIndex, kind), Encoders.row(outSchema));
@@ -284,6 +285,11 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
     @Override
     public DoubleParam cropPct() {
         return params.cropPct;
+    }
+
+    @Override
+    public LongParam maxImageBytes() {
+        return params.maxImageBytes;
     }
 
     /** Sets a param after checking it, naming the param and what it allows. */
@@ -411,5 +417,15 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      */
     public MixNetClassificationModel setCropPct(double value) {
         return checked(params.cropPct, value);
+    }
+
+    /**
+     * Sets the largest file read when the input column holds paths. Default 256 MB.
+     *
+     * @param value bytes, at least 1
+     * @return this model
+     */
+    public MixNetClassificationModel setMaxImageBytes(long value) {
+        return checked(params.maxImageBytes, value);
     }
 }

@@ -1,7 +1,9 @@
 package io.mixnetspark.spark.ml;
 
 import org.apache.spark.ml.param.DoubleParam;
+import io.mixnetspark.spark.source.ImageReadOptions;
 import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.Params;
@@ -11,7 +13,7 @@ import org.apache.spark.ml.param.Params;
  * names ({@code inputCol}, {@code predictionCol}, {@code probabilityCol}, {@code
  * rawPredictionCol}, {@code topKCol}, {@code errorCol}) and the knobs of batched inference ({@code
  * topK}, {@code batchSize}, {@code decodeThreads}, {@code device}, {@code imageSize}, {@code
- * cropPct}). Getters are defined here; setters live on the stage.
+ * cropPct}, {@code maxImageBytes}). Getters are defined here; setters live on the stage.
  */
 public interface MixNetModelParams extends Params {
 
@@ -106,6 +108,15 @@ public interface MixNetModelParams extends Params {
      */
     DoubleParam cropPct();
 
+    /**
+     * The largest file read when the input column holds paths: a larger file becomes an error row
+     * from its size, without being opened. Default {@value ImageReadOptions#DEFAULT_MAX_IMAGE_BYTES}
+     * (256 MB), as the {@code mixnet-images} source's option of the same name.
+     *
+     * @return the param
+     */
+    LongParam maxImageBytes();
+
     /** @return the input column name */
     default String getInputCol() {
         return getOrDefault(inputCol());
@@ -166,6 +177,11 @@ public interface MixNetModelParams extends Params {
         return (Double) getOrDefault(cropPct());
     }
 
+    /** @return the largest file read by path */
+    default long getMaxImageBytes() {
+        return (Long) getOrDefault(maxImageBytes());
+    }
+
     /**
      * Creates the params for an owner and sets their defaults; called once from each stage's
      * constructor after its uid is known.
@@ -191,6 +207,7 @@ public interface MixNetModelParams extends Params {
         final Param<String> device;
         final IntParam imageSize;
         final DoubleParam cropPct;
+        final LongParam maxImageBytes;
 
         private ParamSet(Params owner) {
             inputCol = new Param<>(owner, "inputCol", "input column: image bytes, Spark image struct or path");
@@ -208,6 +225,8 @@ public interface MixNetModelParams extends Params {
             imageSize = ParamChecks.imageSize(owner, "eval crop size");
             cropPct = new DoubleParam(owner, "cropPct", "eval crop fraction in (0, 1]",
                     ParamValidators.inRange(0, 1, false, true));
+            maxImageBytes = new LongParam(owner, "maxImageBytes", "largest file read by path, in bytes (>= 1)",
+                    ParamValidators.gtEq(1));
             owner.setDefault(inputCol, "image");
             owner.setDefault(predictionCol, OutputColumns.DEFAULTS.prediction());
             owner.setDefault(probabilityCol, OutputColumns.DEFAULTS.probability());
@@ -220,6 +239,7 @@ public interface MixNetModelParams extends Params {
             owner.setDefault(device, "auto");
             owner.setDefault(imageSize, 224);
             owner.setDefault(cropPct, 0.875);
+            owner.setDefault(maxImageBytes, ImageReadOptions.DEFAULT_MAX_IMAGE_BYTES);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.mixnetspark.spark.predict;
 
 import io.mixnetspark.data.layout.RecursiveFiles;
 import io.mixnetspark.spark.source.ImageDatasets;
+import io.mixnetspark.spark.source.ImageReadOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
  * {@code LakeInput} turns a location into the rows a labeling run reads: {@code key}, {@code
@@ -26,7 +28,9 @@ import org.apache.spark.sql.types.StructType;
  * imagefolder}, {@code webdataset}, {@code parquet}, {@code tfrecord}) {@code image} holds the
  * encoded bytes the {@code mixnet-images} source reads on the executors; for {@code files} (a plain
  * folder of images, searched recursively) it holds each file's URI and the executors read the file,
- * so every file, even an empty or non-image one, gives exactly one row.
+ * so every file, even an empty or non-image one, gives exactly one row. The plain folder takes one
+ * option, {@code maxImageBytes} (default {@value ImageReadOptions#DEFAULT_MAX_IMAGE_BYTES}, as the
+ * source's): a larger file becomes an error row from its size and is never opened.
  *
  * <p>{@code fingerprint} identifies the content a key had when it was listed: the object's ETag
  * where the file system has one (S3A), else {@code size:modification time}; null when the input
@@ -36,17 +40,18 @@ import org.apache.spark.sql.types.StructType;
  * @param rows the input rows
  * @param imageColumn the column the labeler reads ({@code image})
  * @param size how many rows there are when known without a job (listed files), else -1
+ * @param maxImageBytes the largest file the labeler reads when {@code imageColumn} holds paths
  */
-public record LakeInput(Dataset<Row> rows, String imageColumn, long size) {
+public record LakeInput(Dataset<Row> rows, String imageColumn, long size, long maxImageBytes) {
 
     /**
-     * An input of unknown size.
+     * An input of unknown size, read with the default limit.
      *
      * @param rows the input rows
      * @param imageColumn the column the labeler reads
      */
     public LakeInput(Dataset<Row> rows, String imageColumn) {
-        this(rows, imageColumn, -1);
+        this(rows, imageColumn, -1, ImageReadOptions.DEFAULT_MAX_IMAGE_BYTES);
     }
 
     /** The plain-folder layout. */
@@ -69,7 +74,8 @@ public record LakeInput(Dataset<Row> rows, String imageColumn, long size) {
      * @param spark the session
      * @param layout {@code files} or a layout of {@link ImageDatasets#read}
      * @param path the folder, shard file or shard pattern (any Hadoop file system)
-     * @param options options of the {@code mixnet-images} source (dataset layouts only)
+     * @param options options of the {@code mixnet-images} source ({@code maxImageBytes} only for
+     *     {@code files})
      * @return the input
      * @throws IOException when the plain folder cannot be listed
      * @throws IllegalArgumentException for an unknown layout or option, or an empty folder
@@ -79,10 +85,15 @@ public record LakeInput(Dataset<Row> rows, String imageColumn, long size) {
         if (!isFiles(layout)) {
             return dataset(spark, layout, List.of(path), options);
         }
-        if (!options.isEmpty()) {
-            throw new IllegalArgumentException("layout 'files' takes no options, got " + options.keySet());
+        CaseInsensitiveStringMap given = new CaseInsensitiveStringMap(options);
+        for (String name : options.keySet()) {
+            if (!name.equalsIgnoreCase(ImageReadOptions.MAX_IMAGE_BYTES)) {
+                throw new IllegalArgumentException("layout 'files' takes only the option "
+                        + ImageReadOptions.MAX_IMAGE_BYTES + ", got " + name);
+            }
         }
-        return files(spark, listFiles(spark.sparkContext().hadoopConfiguration(), new Path(path)));
+        return files(spark, listFiles(spark.sparkContext().hadoopConfiguration(), new Path(path)),
+                ImageReadOptions.maxImageBytes(given));
     }
 
     /**
@@ -103,7 +114,7 @@ public record LakeInput(Dataset<Row> rows, String imageColumn, long size) {
     }
 
     /**
-     * Plans a list of files, each labeled from its own path.
+     * Plans a list of files, each labeled from its own path, read up to the default limit.
      *
      * @param spark the session
      * @param files (URI, fingerprint or null) rows
@@ -111,6 +122,10 @@ public record LakeInput(Dataset<Row> rows, String imageColumn, long size) {
      * @throws IllegalArgumentException when the list is empty
      */
     static LakeInput files(SparkSession spark, List<Row> files) {
+        return files(spark, files, ImageReadOptions.DEFAULT_MAX_IMAGE_BYTES);
+    }
+
+    private static LakeInput files(SparkSession spark, List<Row> files, long maxImageBytes) {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no files to label");
         }
@@ -123,7 +138,7 @@ public record LakeInput(Dataset<Row> rows, String imageColumn, long size) {
                         functions.col(ImageDatasets.SOURCE),
                         functions.col(FINGERPRINT),
                         functions.col(ImageDatasets.SOURCE).as(ImageDatasets.IMAGE));
-        return new LakeInput(rows, ImageDatasets.IMAGE, files.size());
+        return new LakeInput(rows, ImageDatasets.IMAGE, files.size(), maxImageBytes);
     }
 
     static boolean isFiles(String layout) {

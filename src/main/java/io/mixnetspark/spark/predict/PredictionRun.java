@@ -12,7 +12,8 @@ import org.apache.spark.sql.functions;
  * labeling runs on the executors inside the write job (nothing is collected to the driver); the
  * summary counts come from the table afterwards.
  *
- * @param model the labeling stage (its {@code topK}, {@code batchSize} and device apply)
+ * @param model the labeling stage (its {@code topK}, {@code batchSize} and device apply; the
+ *     input's {@code maxImageBytes} replaces its own)
  * @param modelName what the table's {@code model} column says about the model
  * @param runId the run id (the table's partition)
  * @param table where the rows go
@@ -51,7 +52,8 @@ public record PredictionRun(MixNetClassificationModel model, String modelName, S
      */
     public Summary run(LakeInput input) {
         MixNetClassificationModel stage = model.copy(new org.apache.spark.ml.param.ParamMap())
-                .setInputCol(input.imageColumn());
+                .setInputCol(input.imageColumn())
+                .setMaxImageBytes(input.maxImageBytes());
         long start = System.nanoTime();
         Dataset<Row> labelled = stage.transform(incremental ? unlabeled(input.rows()) : input.rows())
                 .select(functions.col("key"),

@@ -6,6 +6,7 @@ import io.mixnetspark.data.layout.ImageRecord;
 import io.mixnetspark.data.layout.ShardFormat;
 import io.mixnetspark.data.layout.ShardWriter;
 import io.mixnetspark.data.layout.ShorterSideResizer;
+import io.mixnetspark.spark.source.ImageReadOptions;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
@@ -56,7 +57,8 @@ final class ShardTaskWriter implements Function<ShardTask, ShardSummary> {
         Configuration hadoop = conf.value();
         Map<Integer, Long> perLabel = new TreeMap<>();
         long images = 0;
-        try (ImageFolderReader reader = new ImageFolderReader(hadoop, task.files(), classIndex);
+        try (ImageFolderReader reader = new ImageFolderReader(hadoop, task.files(), classIndex,
+                ImageReadOptions.DEFAULT_MAX_IMAGE_BYTES);
                 ShardWriter writer = format.create(hadoop, new Path(output, task.fileName()))) {
             while (reader.next()) {
                 ImageRecord record = reader.get();

@@ -25,7 +25,11 @@ public final class ImageDatasets {
     public static final String LABEL = "label";
     /** Column: the class id (wnid), null when unknown. */
     public static final String WNID = "wnid";
-    /** Column: the encoded image bytes. */
+    /**
+     * Column: the encoded image bytes; for a file larger than {@code maxImageBytes}, which is not
+     * read, a short marker ({@link io.mixnetspark.data.decode.UnreadImage}) that decodes to an
+     * error naming its size and the limit.
+     */
     public static final String IMAGE = "image";
     /** Column: the file the row was read from. */
     public static final String SOURCE = "source";

@@ -126,6 +126,27 @@ public record ImageReadOptions(Layout layout, List<String> paths, String classIn
         if (perPartition < 1) {
             throw new IllegalArgumentException("option 'imagesPerPartition' must be at least 1, got " + perPartition);
         }
+        long maxImageBytes = maxImageBytes(options);
+        CorruptShardPolicy policy = CorruptShardPolicy.parse(
+                options.getOrDefault(ON_CORRUPT_SHARD, CorruptShardPolicy.ERROR_ROWS.optionName()));
+        if (layout == Layout.IMAGEFOLDER && options.containsKey(ON_CORRUPT_SHARD)) {
+            throw new IllegalArgumentException("option 'onCorruptShard' applies to shard layouts (webdataset, parquet,"
+                    + " tfrecord), not imagefolder");
+        }
+        return new ImageReadOptions(layout, paths, classIndex, options.get(GROUND_TRUTH),
+                format == null || format.equalsIgnoreCase("auto") ? null : GroundTruthFormat.parse(format),
+                options.get(DEVKIT_SYNSETS), perPartition, maxImageBytes, policy);
+    }
+
+    /**
+     * Parses the {@code maxImageBytes} option, which the plain-folder layout of {@code predict}
+     * takes too.
+     *
+     * @param options the options
+     * @return the value, or {@link #DEFAULT_MAX_IMAGE_BYTES} when it is not given
+     * @throws IllegalArgumentException when it is not a whole number from 1 to {@link Long#MAX_VALUE}
+     */
+    public static long maxImageBytes(CaseInsensitiveStringMap options) {
         long maxImageBytes;
         try {
             maxImageBytes = options.getLong(MAX_IMAGE_BYTES, DEFAULT_MAX_IMAGE_BYTES);
@@ -136,15 +157,7 @@ public record ImageReadOptions(Layout layout, List<String> paths, String classIn
             throw new IllegalArgumentException("option 'maxImageBytes' must be a whole number of bytes from 1 to "
                     + Long.MAX_VALUE + ", got " + options.get(MAX_IMAGE_BYTES));
         }
-        CorruptShardPolicy policy = CorruptShardPolicy.parse(
-                options.getOrDefault(ON_CORRUPT_SHARD, CorruptShardPolicy.ERROR_ROWS.optionName()));
-        if (layout == Layout.IMAGEFOLDER && options.containsKey(ON_CORRUPT_SHARD)) {
-            throw new IllegalArgumentException("option 'onCorruptShard' applies to shard layouts (webdataset, parquet,"
-                    + " tfrecord), not imagefolder");
-        }
-        return new ImageReadOptions(layout, paths, classIndex, options.get(GROUND_TRUTH),
-                format == null || format.equalsIgnoreCase("auto") ? null : GroundTruthFormat.parse(format),
-                options.get(DEVKIT_SYNSETS), perPartition, maxImageBytes, policy);
+        return maxImageBytes;
     }
 
     /**

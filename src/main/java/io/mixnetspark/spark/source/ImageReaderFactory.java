@@ -16,7 +16,7 @@ import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * {@code ImageReaderFactory} is created on the driver with everything a task needs (layout,
- * Hadoop configuration, class index), serialized to the executors, and there opens the layout
+ * Hadoop configuration, class index, largest image read), serialized to the executors, and there opens the layout
  * reader of each {@link ImagePartition}. Images are not decoded: rows carry the encoded bytes.
  */
 final class ImageReaderFactory implements PartitionReaderFactory {
@@ -26,6 +26,7 @@ final class ImageReaderFactory implements PartitionReaderFactory {
     private final Layout layout;
     private final SerializableConfiguration conf;
     private final ClassIndex classIndex;
+    private final long maxImageBytes;
 
     /**
      * Creates the factory on the driver.
@@ -33,11 +34,13 @@ final class ImageReaderFactory implements PartitionReaderFactory {
      * @param layout the layout of every partition
      * @param conf the Hadoop configuration, with the file system settings
      * @param classIndex the index that fills labels and class ids
+     * @param maxImageBytes the largest ImageFolder file read (option {@code maxImageBytes})
      */
-    ImageReaderFactory(Layout layout, SerializableConfiguration conf, ClassIndex classIndex) {
+    ImageReaderFactory(Layout layout, SerializableConfiguration conf, ClassIndex classIndex, long maxImageBytes) {
         this.layout = layout;
         this.conf = conf;
         this.classIndex = classIndex;
+        this.maxImageBytes = maxImageBytes;
     }
 
     /**
@@ -51,7 +54,7 @@ final class ImageReaderFactory implements PartitionReaderFactory {
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
         ImageRecordReader records;
         if (partition instanceof ImagePartition.Images images) {
-            records = new ImageFolderReader(conf.value(), images.files(), classIndex);
+            records = new ImageFolderReader(conf.value(), images.files(), classIndex, maxImageBytes);
         } else {
             String shard = ((ImagePartition.Shard) partition).path();
             try {

@@ -38,7 +38,7 @@ class ImageFolderListerTest {
         assertTrue(ImageFolderLister.hasClassFolders(CONF, new Path(dir.resolve("train").toUri())));
 
         ClassIndex folders = ClassIndex.sorted(files.stream().map(ImageFile::wnid).toList());
-        try (ImageFolderReader reader = new ImageFolderReader(CONF, files, folders)) {
+        try (ImageFolderReader reader = new ImageFolderReader(CONF, files, folders, Long.MAX_VALUE)) {
             for (int i = 0; i < files.size(); i++) {
                 assertTrue(reader.next());
                 ImageRecord record = reader.get();

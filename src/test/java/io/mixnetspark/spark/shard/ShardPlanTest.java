@@ -18,7 +18,7 @@ class ShardPlanTest {
     private static List<ImageFile> files(int n) {
         List<ImageFile> files = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            files.add(new ImageFile("file:/d/n0/" + i + ".JPEG", "img_" + i, "n0"));
+            files.add(new ImageFile("file:/d/n0/" + i + ".JPEG", "img_" + i, "n0", 100));
         }
         return files;
     }
@@ -54,7 +54,7 @@ class ShardPlanTest {
     @Test
     void duplicateKeysAreRefused() {
         List<ImageFile> files = new ArrayList<>(files(3));
-        files.add(new ImageFile("file:/d/n1/1.png", "img_1", "n1"));
+        files.add(new ImageFile("file:/d/n1/1.png", "img_1", "n1", 100));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ShardPlan.plan(files, ShardFormat.WEBDATASET, "train", 2, 0));
         assertEquals(true, e.getMessage().contains("'img_1'"), e.getMessage());
