@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixnetspark.testing.HostileFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -44,26 +43,9 @@ class HostileImageTest {
         return result.error();
     }
 
-    /** A little-endian TIFF, 64x64 grey, whose one IFD has these extra LONG fields (sorted by tag), and 16 data bytes. */
-    private static byte[] tiff(int... tagValuePairs) {
-        int entries = 6 + tagValuePairs.length / 2;
-        int dataAt = 8 + 2 + 12 * entries + 4;
-        ByteBuffer b = ByteBuffer.allocate(dataAt + 16).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8).putShort((short) entries);
-        long[][] fields = {{256, 4, 64}, {257, 4, 64}, {258, 3, 8}, {259, 3, 1}, {262, 3, 1}, {277, 3, 1}};
-        for (long[] f : fields) {
-            b.putShort((short) f[0]).putShort((short) f[1]).putInt(1).putInt((int) f[2]);
-        }
-        for (int i = 0; i < tagValuePairs.length; i += 2) {
-            int value = tagValuePairs[i + 1] == -1 ? dataAt : tagValuePairs[i + 1];
-            b.putShort((short) tagValuePairs[i]).putShort((short) 4).putInt(1).putInt(value);
-        }
-        return b.putInt(0).array();
-    }
-
     @Test
     void aTiffTileOverThePixelCapIsRefused() {
-        byte[] tiff = tiff(322, 46336, 323, 46336, 324, -1, 325, 16);
+        byte[] tiff = HostileFiles.tiff(322, 46336, 323, 46336, 324, -1, 325, 16);
         assertTrue(tiff.length < 160, tiff.length + " bytes");
         assertEquals("refused as a possible decompression bomb: a TIFF tile of 46336x46336 = 2147024896 pixels"
                 + " exceeds the limit of 89478485 pixels", refused(() -> DECODER.decode(tiff)));
@@ -71,7 +53,7 @@ class HostileImageTest {
 
     @Test
     void aTiffStripOfTwoGigabytesIsRefused() {
-        byte[] tiff = tiff(273, -1, 278, 64, 279, 0x8000_0000);
+        byte[] tiff = HostileFiles.tiff(273, -1, 278, 64, 279, 0x8000_0000);
         assertEquals("corrupt TIFF: a strip declares 2147483648 bytes, more than the file's " + tiff.length,
                 refused(() -> DECODER.decode(tiff)));
     }
@@ -94,15 +76,7 @@ class HostileImageTest {
 
     @Test
     void aJpegOfTwentyThousandScansIsRefusedBeforeDecoding() {
-        byte[] baseline = TestJpegs.gradient(64, 64);
-        byte[] tinyScan = {(byte) 0xFF, (byte) 0xDA, 0, 8, 1, 1, 0, 0, 63, 0, 0};
-        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-        jpeg.write(baseline, 0, baseline.length - 2);
-        for (int i = 0; i < 20_000; i++) {
-            jpeg.writeBytes(tinyScan);
-        }
-        jpeg.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD9});
-        byte[] hostile = jpeg.toByteArray();
+        byte[] hostile = HostileFiles.jpegWithScans(TestJpegs.gradient(64, 64), 20_000);
         assertEquals("refused: the JPEG has 20001 scans, more than the limit of 500 (thousands of scans make a small"
                 + " file decode for minutes)", refused(() -> DECODER.decode(hostile)));
     }
