@@ -75,7 +75,8 @@ final class ImageScan implements ScanBuilder, Scan, Batch {
     @Override
     public PartitionReaderFactory createReaderFactory() {
         plan();
-        return new ImageReaderFactory(options.layout(), new SerializableConfiguration(conf), classIndex);
+        return new ImageReaderFactory(options.layout(), new SerializableConfiguration(conf), classIndex,
+                options.maxImageBytes(), options.onCorruptShard());
     }
 
     private void plan() {

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -191,16 +192,74 @@ class MixNetImagesSourceTest {
     }
 
     @Test
-    void corruptTfRecordFailsTheTaskNamingFileAndOffset() throws IOException {
-        Path bad = Files.createDirectories(dir.resolve("bad")).resolve("train-00000-of-00001");
+    void corruptTfRecordFailsTheTaskNamingFileAndOffsetWhenAskedTo() throws IOException {
+        Path bad = damagedTfRecord("fail");
+        Exception e = assertThrows(Exception.class, () -> ImageDatasets.read(spark, "tfrecord", bad.toString(),
+                Map.of("onCorruptShard", "fail")).collectAsList());
+        String messages = messages(e);
+        assertTrue(messages.contains("corrupt TFRecord file") && messages.contains("train-00000-of-00002")
+                && messages.contains("record 7 at byte offset") && messages.contains("data checksum mismatch"), messages);
+    }
+
+    @Test
+    void corruptTfRecordKeepsTheRecordsBeforeTheDamageAndOneErrorRow() throws IOException {
+        Path bad = damagedTfRecord("error-rows");
+        Files.copy(dir.resolve("tfr/train-00001-of-00002"), bad.resolveSibling("train-00001-of-00002"));
+
+        List<Row> rows = ImageDatasets.read(spark, "tfrecord", bad.getParent().toString(), Map.of()).collectAsList();
+
+        assertEquals(7 + 1 + 7, rows.size(), "7 records before the damage, 1 error row, the other shard's 7");
+        List<Row> errors = rows.stream().filter(r -> !r.isNullAt(5)).toList();
+        assertEquals(1, errors.size());
+        Row error = errors.get(0);
+        assertTrue(error.isNullAt(3), "an error row has no image");
+        assertEquals("train-00000-of-00002#corrupt", error.getString(0));
+        assertTrue(error.getString(4).endsWith("error-rows/train-00000-of-00002"), error.getString(4));
+        assertTrue(error.getString(5).contains("train-00000-of-00002: record 7 at byte offset")
+                && error.getString(5).contains("data checksum mismatch"), error.getString(5));
+        Set<String> read = rows(ImageDatasets.read(spark, "tfrecord", bad.getParent().toString(), Map.of())
+                .where("read_error IS NULL"));
+        assertEquals(14, read.size());
+        assertTrue(expected.containsAll(read), "the readable rows are the photos as written");
+    }
+
+    @Test
+    void tarMemberDeclaringMoreThanTheFileHoldsIsOneErrorRowOtherShardsIntact() throws IOException {
+        Path shards = Files.createDirectories(dir.resolve("wds-bad"));
+        Files.copy(dir.resolve("wds/train-000001.tar"), shards.resolve("train-000001.tar"));
+        byte[] tar = Files.readAllBytes(dir.resolve("wds/train-000000.tar"));
+        String size = String.format("%011o", 4L << 30);
+        int third = 0;
+        for (int member = 0; member < 2; member++) {
+            long length = Long.parseLong(new String(tar, third + 124, 11, StandardCharsets.US_ASCII).trim(), 8);
+            third += 512 + (int) ((length + 511) / 512 * 512);
+        }
+        System.arraycopy(size.getBytes(StandardCharsets.US_ASCII), 0, tar, third + 124, 11);
+        Arrays.fill(tar, third + 148, third + 156, (byte) ' ');
+        int sum = 0;
+        for (int i = 0; i < 512; i++) {
+            sum += tar[third + i] & 0xFF;
+        }
+        System.arraycopy(String.format("%06o\0", sum).getBytes(StandardCharsets.US_ASCII), 0, tar, third + 148, 7);
+        Files.write(shards.resolve("train-000000.tar"), tar);
+
+        Dataset<Row> rows = ImageDatasets.read(spark, "webdataset", shards.toString(),
+                Map.of("maxImageBytes", "1000000"));
+
+        assertEquals(1 + 1 + 7, rows.count(), "the first sample, the damage, the other shard's 7 samples");
+        List<Row> errors = rows.where("read_error IS NOT NULL").collectAsList();
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).getString(5).contains("train-000000.tar: member 2 '")
+                && errors.get(0).getString(5).contains("(data at byte offset " + (third + 512) + ") declares 4294967296"
+                        + " bytes but only"), errors.get(0).getString(5));
+    }
+
+    private static Path damagedTfRecord(String folder) throws IOException {
+        Path bad = Files.createDirectories(dir.resolve(folder)).resolve("train-00000-of-00002");
         byte[] shard = Files.readAllBytes(dir.resolve("tfr/train-00000-of-00002"));
         shard[shard.length - 100] ^= 0x40;
         Files.write(bad, shard);
-        Exception e = assertThrows(Exception.class,
-                () -> ImageDatasets.read(spark, "tfrecord", bad.toString(), Map.of()).collectAsList());
-        String messages = messages(e);
-        assertTrue(messages.contains("corrupt TFRecord file") && messages.contains("train-00000-of-00001")
-                && messages.contains("record 7 at byte offset") && messages.contains("data checksum mismatch"), messages);
+        return bad;
     }
 
     private static List<String> keyLabelWnid(Map<String, String> options) {
