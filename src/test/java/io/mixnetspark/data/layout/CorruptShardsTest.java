@@ -1,5 +1,9 @@
 package io.mixnetspark.data.layout;
 
+import static io.mixnetspark.data.layout.TarBytes.BLOCK;
+import static io.mixnetspark.data.layout.TarBytes.declareSize;
+import static io.mixnetspark.data.layout.TarBytes.headerOffset;
+import static io.mixnetspark.data.layout.TarBytes.tar;
 import static io.mixnetspark.data.layout.TfRecordReaderTest.jpeg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,8 +19,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,6 @@ class CorruptShardsTest {
     private static final Configuration CONF = new Configuration();
     private static final ClassIndex IMAGENET = ClassIndex.imagenet();
     private static final long NO_LIMIT = Integer.MAX_VALUE;
-    private static final int TAR_BLOCK = 512;
 
     @TempDir
     java.nio.file.Path dir;
@@ -108,7 +109,7 @@ class CorruptShardsTest {
 
             assertEquals(List.of("a", "train-000000.tar#corrupt"), keys(rows));
             assertEquals(0, rows.get(0).label());
-            assertDamage(rows.get(1), shard, "member 2 'b.jpg' (data at byte offset " + (header + TAR_BLOCK)
+            assertDamage(rows.get(1), shard, "member 2 'b.jpg' (data at byte offset " + (header + BLOCK)
                     + ") declares " + declared + " bytes but only");
             failsWith(Layout.WEBDATASET, shard, "'b.jpg'");
         }
@@ -140,7 +141,7 @@ class CorruptShardsTest {
         List<ImageRecord> rows = read(Layout.WEBDATASET, shard, NO_LIMIT);
 
         assertEquals(List.of("a", "b", "c"), keys(rows));
-        assertDamage(rows.get(0), shard, "member 1 'a.cls' (data at byte offset " + (headerOffset(tar, 1) + TAR_BLOCK)
+        assertDamage(rows.get(0), shard, "member 1 'a.cls' (data at byte offset " + (headerOffset(tar, 1) + BLOCK)
                 + "): a.cls is not a class index: 'zero'");
         assertDamage(rows.get(1), shard, "member 3 'b.png'");
         assertTrue(rows.get(1).error().contains("sample 'b' has more than one image member"), rows.get(1).error());
@@ -251,45 +252,5 @@ class CorruptShardsTest {
             offset += 12 + (int) ByteBuffer.wrap(file, offset, 8).order(ByteOrder.LITTLE_ENDIAN).getLong(offset) + 4;
         }
         return offset;
-    }
-
-    /** Builds a tar from name/content pairs. */
-    private static byte[] tar(Object... members) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            for (int i = 0; i < members.length; i += 2) {
-                byte[] data = (byte[]) members[i + 1];
-                TarArchiveEntry entry = new TarArchiveEntry((String) members[i]);
-                entry.setSize(data.length);
-                tar.putArchiveEntry(entry);
-                tar.write(data);
-                tar.closeArchiveEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    /** The offset of member {@code index}'s header (plain ustar members, no extension headers). */
-    private static int headerOffset(byte[] tar, int index) {
-        int offset = 0;
-        for (int i = 0; i < index; i++) {
-            long size = Long.parseLong(new String(tar, offset + 124, 11, StandardCharsets.US_ASCII).trim(), 8);
-            offset += TAR_BLOCK + (int) ((size + TAR_BLOCK - 1) / TAR_BLOCK * TAR_BLOCK);
-        }
-        return offset;
-    }
-
-    /** Writes a size into a ustar header (11 octal digits) and recomputes its checksum. */
-    private static void declareSize(byte[] tar, int header, long size) {
-        byte[] octal = String.format("%011o", size).getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(octal, 0, tar, header + 124, 11);
-        Arrays.fill(tar, header + 148, header + 156, (byte) ' ');
-        int sum = 0;
-        for (int i = 0; i < TAR_BLOCK; i++) {
-            sum += tar[header + i] & 0xFF;
-        }
-        byte[] checksum = String.format("%06o", sum).getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(checksum, 0, tar, header + 148, 6);
-        tar[header + 154] = 0;
     }
 }

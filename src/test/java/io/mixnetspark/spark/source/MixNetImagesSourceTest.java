@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mixnetspark.data.layout.ClassIndex;
 import io.mixnetspark.data.layout.ImageRecord;
 import io.mixnetspark.data.layout.Keys;
+import io.mixnetspark.data.layout.TarBytes;
 import io.mixnetspark.data.layout.TfRecordWriter;
 import io.mixnetspark.testing.Digests;
 import io.mixnetspark.testing.LocalSparkSessions;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -228,19 +228,8 @@ class MixNetImagesSourceTest {
         Path shards = Files.createDirectories(dir.resolve("wds-bad"));
         Files.copy(dir.resolve("wds/train-000001.tar"), shards.resolve("train-000001.tar"));
         byte[] tar = Files.readAllBytes(dir.resolve("wds/train-000000.tar"));
-        String size = String.format("%011o", 4L << 30);
-        int third = 0;
-        for (int member = 0; member < 2; member++) {
-            long length = Long.parseLong(new String(tar, third + 124, 11, StandardCharsets.US_ASCII).trim(), 8);
-            third += 512 + (int) ((length + 511) / 512 * 512);
-        }
-        System.arraycopy(size.getBytes(StandardCharsets.US_ASCII), 0, tar, third + 124, 11);
-        Arrays.fill(tar, third + 148, third + 156, (byte) ' ');
-        int sum = 0;
-        for (int i = 0; i < 512; i++) {
-            sum += tar[third + i] & 0xFF;
-        }
-        System.arraycopy(String.format("%06o\0", sum).getBytes(StandardCharsets.US_ASCII), 0, tar, third + 148, 7);
+        int third = TarBytes.headerOffset(tar, 2);
+        TarBytes.declareSize(tar, third, 4L << 30);
         Files.write(shards.resolve("train-000000.tar"), tar);
 
         Dataset<Row> rows = ImageDatasets.read(spark, "webdataset", shards.toString(),
