@@ -50,6 +50,11 @@ public final class PredictCommand implements Callable<Integer> {
                     + " list of image files, one per line.")
     String manifest;
 
+    @Option(names = "--allow_absolute_paths",
+            description = "With --manifest: let its entries name files outside the manifest's folder (absolute"
+                    + " paths, other URIs, ../), for a trusted manifest. Default: only files under its folder.")
+    boolean allowAbsolutePaths;
+
     @Option(names = "--incremental",
             description = "Skip images another run already labeled with the same model (same key and"
                     + " size/modification time or ETag).")
@@ -127,7 +132,8 @@ public final class PredictCommand implements Callable<Integer> {
         if (imageSize != null) {
             model.setImageSize(imageSize);
         }
-        LakeInput input = manifest != null ? LakeManifest.read(spark, manifest, runOptions.sourceOptions)
+        LakeInput input = manifest != null ? LakeManifest.read(spark, manifest, runOptions.sourceOptions,
+                        allowAbsolutePaths)
                 : LakeInput.of(spark, layout, dataDir, runOptions.sourceOptions);
         label(spark, model, input, manifest != null ? "manifest:" + manifest : layout + ":" + dataDir, run, target,
                 tables, incremental, spec.commandLine().getOut());

@@ -172,7 +172,7 @@ class S3LakeTest {
         PredictionsTable table = new PredictionsTable("mixnet_s3", "manifest_predictions");
         spark.sql("DROP TABLE IF EXISTS " + table.qualifiedName());
         PredictionRun.Summary summary = new PredictionRun(model, "mixnet_s@test", "m", table, false)
-                .run(LakeManifest.read(spark, list.toString(), Map.of()));
+                .run(LakeManifest.read(spark, list.toString(), Map.of(), false));
         assertEquals(4, summary.rows());
         assertEquals(1, summary.errors(), "the listed object that does not exist");
         Row missing = spark.sql("SELECT key, error FROM " + table.qualifiedName() + " WHERE error IS NOT NULL").first();
@@ -194,7 +194,7 @@ class S3LakeTest {
         assertEquals(5, ShardConverter.run(spark, conversion).images());
         PredictionsTable table = new PredictionsTable("mixnet_s3", "shard_predictions");
         PredictionRun.Summary summary = new PredictionRun(model, "mixnet_s@test", format, table, false)
-                .run(LakeManifest.read(spark, output + "/" + ShardManifest.FILE_NAME, Map.of()));
+                .run(LakeManifest.read(spark, output + "/" + ShardManifest.FILE_NAME, Map.of(), false));
         assertEquals(5, summary.rows(), format);
         assertEquals(0, summary.errors(), format);
         assertEquals(3, spark.sql("SELECT DISTINCT source FROM " + table.qualifiedName() + " WHERE run_id = '"

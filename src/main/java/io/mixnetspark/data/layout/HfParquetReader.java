@@ -1,5 +1,6 @@
 package io.mixnetspark.data.layout;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -32,6 +34,12 @@ import org.apache.parquet.schema.Type;
  *
  * <p>Parquet needs random access, so this reader opens the file through Hadoop's {@code
  * FileSystem} itself rather than taking a stream.
+ *
+ * <p>Damage (a footer or page Parquet cannot decode) is a {@link CorruptShardException} that ends
+ * the shard: thrown by the constructor for the footer, by {@link #next()} for a row group. An
+ * image cell larger than {@link ShardLimits#maxImageBytes()} becomes an {@link
+ * ImageRecord#unreadable} record; Parquet has decoded its page by then (a cell declares no size of
+ * its own), so the page's own size is what bounds memory here.
  */
 public final class HfParquetReader implements ImageRecordReader {
 
@@ -49,8 +57,24 @@ public final class HfParquetReader implements ImageRecordReader {
     private final ClassIndex classIndex;
     private final boolean hasPath;
     private final boolean hasLabel;
+    private final long maxImageBytes;
     private long row = -1;
     private ImageRecord current;
+
+    /**
+     * Opens a shard and checks its schema, reading image cells of any size.
+     *
+     * @param conf the Hadoop configuration ({@code file://}, {@code hdfs://}, {@code s3a://}
+     *     settings)
+     * @param path the shard
+     * @param classIndex the index used to fill class ids
+     * @throws CorruptShardException when the footer is damaged or the file has no {@code
+     *     image.bytes} column
+     * @throws IOException when the file cannot be opened
+     */
+    public HfParquetReader(Configuration conf, Path path, ClassIndex classIndex) throws IOException {
+        this(conf, path, classIndex, Long.MAX_VALUE);
+    }
 
     /**
      * Opens a shard and checks its schema.
@@ -59,16 +83,22 @@ public final class HfParquetReader implements ImageRecordReader {
      *     settings)
      * @param path the shard
      * @param classIndex the index used to fill class ids
-     * @throws CorruptShardException when the file has no {@code image.bytes} column
+     * @param maxImageBytes the largest image cell returned; a larger one gives an error record
+     * @throws CorruptShardException when the footer is damaged or the file has no {@code
+     *     image.bytes} column
      * @throws IOException when the file cannot be opened
      */
-    public HfParquetReader(Configuration conf, Path path, ClassIndex classIndex) throws IOException {
+    public HfParquetReader(Configuration conf, Path path, ClassIndex classIndex, long maxImageBytes)
+            throws IOException {
         this.source = path.toString();
         this.classIndex = classIndex;
+        this.maxImageBytes = maxImageBytes;
         InputFile file = HadoopInputFile.fromPath(path, conf);
         MessageType fileSchema;
         try (ParquetFileReader footer = ParquetFileReader.open(file)) {
             fileSchema = footer.getFooter().getFileMetaData().getSchema();
+        } catch (IOException | RuntimeException e) {
+            throw corruptOr(e, "footer");
         }
         MessageType projection = project(fileSchema);
         GroupType image = projection.getType(IMAGE).asGroupType();
@@ -99,7 +129,12 @@ public final class HfParquetReader implements ImageRecordReader {
 
     @Override
     public boolean next() throws IOException {
-        Group group = reader.read();
+        Group group;
+        try {
+            group = reader.read();
+        } catch (IOException | RuntimeException e) {
+            throw corruptOr(e, "row " + (row + 1));
+        }
         if (group == null) {
             return false;
         }
@@ -109,11 +144,27 @@ public final class HfParquetReader implements ImageRecordReader {
             throw new CorruptShardException(source + ": row " + row + " has no image.bytes");
         }
         Group image = group.getGroup(IMAGE, 0);
-        byte[] bytes = image.getBinary(BYTES, 0).getBytes();
+        Binary bytes = image.getBinary(BYTES, 0);
         String path = hasPath && image.getFieldRepetitionCount(PATH) > 0 ? image.getString(PATH, 0) : null;
         String key = path == null || path.isEmpty() ? Keys.fileName(source) + "#" + row : Keys.stem(path);
-        current = classIndex.record(key, label(group), null, bytes, source);
+        current = bytes.length() > maxImageBytes
+                ? ImageRecord.unreadable(key, label(group), source, "Parquet file " + source + ": row " + row
+                        + " image.bytes holds " + bytes.length() + " bytes, more than maxImageBytes (" + maxImageBytes
+                        + ")")
+                : classIndex.record(key, label(group), null, bytes.getBytes(), source);
         return true;
+    }
+
+    /**
+     * A format error as damage naming the file and where; an I/O error of the file system (a
+     * subclass of {@code IOException} other than end-of-file) is returned as it is, so the task is
+     * retried.
+     */
+    private IOException corruptOr(Exception e, String where) {
+        if (e instanceof IOException io && io.getClass() != IOException.class && !(io instanceof EOFException)) {
+            return io;
+        }
+        return new CorruptShardException("corrupt Parquet file " + source + ": " + where + ": " + e.getMessage(), e);
     }
 
     private int label(Group group) {

@@ -1,5 +1,6 @@
 package io.mixnetspark.data.layout;
 
+import io.mixnetspark.data.decode.UnreadImage;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
@@ -10,9 +11,8 @@ import org.apache.hadoop.fs.Path;
  * {@code ImageFolderReader} reads a planned group of {@link ImageFile}s one at a time through
  * Hadoop's {@code FileSystem}: one image's bytes in memory at a time, the label looked up in the
  * {@link ClassIndex} from the class id. The record's source is the image's path. A file whose
- * listed size is over the limit is not opened: its record holds {@link
- * io.mixnetspark.data.decode.UnreadImage} bytes instead ({@link ImageBytes}), which decode to an
- * error saying the size and the limit.
+ * listed size is over the limit is not opened ({@link ImageBytes}): its record is unreadable,
+ * with no image and an error saying the size and the limit, as a damaged shard's.
  */
 public final class ImageFolderReader implements ImageRecordReader {
 
@@ -45,7 +45,9 @@ public final class ImageFolderReader implements ImageRecordReader {
         ImageFile file = files.next();
         Path path = new Path(file.path());
         byte[] bytes = ImageBytes.read(path.getFileSystem(conf), path, file.size(), maxImageBytes);
-        current = classIndex.record(file.key(), ImageRecord.NO_LABEL, file.wnid(), bytes, file.path());
+        ImageRecord record = classIndex.record(file.key(), ImageRecord.NO_LABEL, file.wnid(), bytes, file.path());
+        String unread = UnreadImage.reason(bytes);
+        current = unread == null ? record : ImageRecord.unreadable(record.key(), record.label(), record.source(), unread);
         return true;
     }
 

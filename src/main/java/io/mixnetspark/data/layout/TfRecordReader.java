@@ -21,7 +21,12 @@ import java.util.List;
  * </ul>
  *
  * <p>Both checksums of every record are checked ({@link TfRecordInput}); a missing label or
- * wnid is filled from the {@link ClassIndex}. One record is held in memory at a time.
+ * wnid is filled from the {@link ClassIndex}. One record is held in memory at a time. A record
+ * declaring more than {@link ShardLimits#maxImageBytes()} is skipped unread and becomes an {@link
+ * ImageRecord#unreadable} record; one that is no {@code tf.train.Example} with an image throws a
+ * {@link CorruptShardException#resumable() resumable} exception (the framing is intact), while
+ * damaged framing (a checksum, a truncated record) ends the shard: a TFRecord file has no marks to
+ * find the next record by.
  */
 public final class TfRecordReader implements ImageRecordReader {
 
@@ -37,7 +42,20 @@ public final class TfRecordReader implements ImageRecordReader {
     private final TfRecordInput input;
     private final String source;
     private final ClassIndex classIndex;
+    private final ShardLimits limits;
     private ImageRecord current;
+
+    /**
+     * Opens a reader over a TFRecord stream of unknown length. The reader owns the stream and
+     * closes it.
+     *
+     * @param in the file's bytes (buffering is the caller's choice)
+     * @param source the shard's path, used as the records' source and in error messages
+     * @param classIndex the index used to fill a missing label or class id
+     */
+    public TfRecordReader(InputStream in, String source, ClassIndex classIndex) {
+        this(in, source, classIndex, ShardLimits.ARRAY_LIMIT);
+    }
 
     /**
      * Opens a reader over a TFRecord stream. The reader owns the stream and closes it.
@@ -45,19 +63,27 @@ public final class TfRecordReader implements ImageRecordReader {
      * @param in the file's bytes (buffering is the caller's choice)
      * @param source the shard's path, used as the records' source and in error messages
      * @param classIndex the index used to fill a missing label or class id
+     * @param limits the file's length and the largest record read
      */
-    public TfRecordReader(InputStream in, String source, ClassIndex classIndex) {
-        this.input = new TfRecordInput(in, source);
+    public TfRecordReader(InputStream in, String source, ClassIndex classIndex, ShardLimits limits) {
+        this.input = new TfRecordInput(in, source, limits);
         this.source = source;
         this.classIndex = classIndex;
+        this.limits = limits;
     }
 
     @Override
     public boolean next() throws IOException {
-        byte[] data = input.next();
-        if (data == null) {
+        if (!input.nextHeader()) {
             return false;
         }
+        if (limits.tooLarge(input.length())) {
+            input.skipData();
+            current = ImageRecord.unreadable(recordKey(), ImageRecord.NO_LABEL, source,
+                    input.where() + ": record " + limits.tooLargeProblem(input.length()));
+            return true;
+        }
+        byte[] data = input.data();
         TfExample example;
         try {
             example = TfExample.parse(data);
@@ -74,9 +100,7 @@ public final class TfRecordReader implements ImageRecordReader {
                 : ImageRecord.NO_LABEL;
         String wnid = firstString(example, SYNSET);
         String fileName = firstString(example, FILENAME);
-        String key = fileName == null || fileName.isEmpty()
-                ? Keys.fileName(source) + "#" + input.recordNumber()
-                : Keys.stem(fileName);
+        String key = fileName == null || fileName.isEmpty() ? recordKey() : Keys.stem(fileName);
         current = classIndex.record(key, label, wnid, encoded.get(0), source);
         return true;
     }
@@ -86,10 +110,12 @@ public final class TfRecordReader implements ImageRecordReader {
         return values.isEmpty() ? null : new String(values.get(0), StandardCharsets.UTF_8);
     }
 
+    private String recordKey() {
+        return Keys.fileName(source) + "#" + input.recordNumber();
+    }
+
     private CorruptShardException corrupt(String problem, Throwable cause) {
-        return new CorruptShardException(
-                "corrupt TFRecord file " + source + ": record " + input.recordNumber() + " at byte offset "
-                        + input.recordOffset() + ": " + problem, cause);
+        return new CorruptShardException("corrupt " + input.where() + ": " + problem, cause, recordKey(), true);
     }
 
     @Override

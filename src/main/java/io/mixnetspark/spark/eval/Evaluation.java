@@ -55,13 +55,14 @@ public final class Evaluation {
 
     /**
      * Plans the per-class figures: {@code class_index INT, support BIGINT, top1 DOUBLE, top5
-     * DOUBLE}, one row per class that occurs as a label (unscored rows count as misses).
+     * DOUBLE}, one row per class that occurs as a label (unscored rows count as misses; unread rows,
+     * whose label is unknown, belong to no class).
      *
      * @param scored rows from {@link ScoredRows#of}
      * @return the per-class rows (lazy)
      */
     public static Dataset<Row> perClass(Dataset<Row> scored) {
-        return scored.groupBy(col(ScoredRows.LABEL).as("class_index"))
+        return scored.where(col(ScoredRows.LABEL).isNotNull()).groupBy(col(ScoredRows.LABEL).as("class_index"))
                 .agg(count(lit(1)).as("support"),
                         expr("avg(" + TOP1_HIT + ")").as("top1"),
                         expr("avg(" + TOP5_HIT + ")").as("top5"));

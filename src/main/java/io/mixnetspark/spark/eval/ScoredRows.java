@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.mixnetspark.spark.source.ImageDatasets;
 import java.util.Arrays;
 import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Column;
@@ -27,7 +28,9 @@ import org.apache.spark.sql.Row;
  *
  * <p>A row is <em>unscored</em> when its score vector is null or its error column (when the input
  * has one) is set: the labeling stage could not read the image. Rows with a null label are dropped
- * (nothing to compare with).
+ * (nothing to compare with), except rows the {@code mixnet-images} source could not read ({@link
+ * ImageDatasets#READ_ERROR} set: a damaged shard record, whose label is lost with it): they are
+ * kept, unscored, with a null {@code label}, so that they count as unreadable images.
  */
 public final class ScoredRows {
 
@@ -58,11 +61,12 @@ public final class ScoredRows {
         require(output, labelCol, "labelCol");
         require(output, scoresCol, "rawPredictionCol");
         Column unreadable = has(output, errorCol) ? col(errorCol).isNotNull() : lit(false);
+        Column unread = has(output, ImageDatasets.READ_ERROR) ? col(ImageDatasets.READ_ERROR).isNotNull() : lit(false);
         Dataset<Row> base = output.toDF()
-                .where(col(labelCol).isNotNull())
+                .where(col(labelCol).isNotNull().or(unread))
                 .select(col(labelCol).cast("int").as("l"),
                         when(col(scoresCol).isNotNull(), functions.vector_to_array(col(scoresCol), "float64")).as("s"),
-                        unreadable.as("unreadable"))
+                        unreadable.or(unread).as("unreadable"))
                 .selectExpr("l", "CASE WHEN s IS NULL OR unreadable THEN NULL ELSE s END AS s")
                 .selectExpr("l", "s", "l < 0 OR l >= size(s) AS bad", "array_max(s) AS m")
                 .selectExpr("l", "s", "bad", "m", "CASE WHEN bad THEN NULL ELSE try_element_at(s, l + 1) END AS t");

@@ -192,7 +192,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
         DistributedFit.requireSlots(dataset.sparkSession().sparkContext(), getNumWorkers());
         TrainingRecipe recipe = recipe();
         Optional<PretrainedWeights> named = namedPretrainedWeights();
-        ClassNames classes = TrainingLabels.inspect(dataset, getLabelCol(), getClassIdCol(), getNumClasses());
+        ClassNames classes = TrainingLabels.inspect(dataset, getInputCol(), getLabelCol(), getClassIdCol(), getNumClasses());
         MixNetConfig config = networkConfig(classes.size(), named);
         Configuration conf = HadoopConf.of(dataset.sparkSession());
         String runFolder = runFolder(conf);
@@ -250,8 +250,9 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
                 : getCheckpointDir().replaceAll("/+$", "") + "/" + uid + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** The image and label of each row that has an image (damaged shard records are skipped). */
     private Dataset<Row> columns(Dataset<?> data) {
-        return data.toDF().select(col(getInputCol()), col(getLabelCol()).cast("int"));
+        return data.toDF().where(col(getInputCol()).isNotNull()).select(col(getInputCol()), col(getLabelCol()).cast("int"));
     }
 
     private static long maxMessageBytes(Dataset<?> dataset) {

@@ -24,7 +24,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
  * {@code LakeInput} turns a location into the rows a labeling run reads: {@code key}, {@code
- * source}, {@code fingerprint} and {@code image}. For the four dataset layouts ({@code
+ * source}, {@code fingerprint}, {@code image} and {@code read_error} (why the source could not
+ * read the record, {@link ImageDatasets#READ_ERROR}; always null for {@code files}). For the four dataset layouts ({@code
  * imagefolder}, {@code webdataset}, {@code parquet}, {@code tfrecord}) {@code image} holds the
  * encoded bytes the {@code mixnet-images} source reads on the executors; for {@code files} (a plain
  * folder of images, searched recursively) it holds each file's URI and the executors read the file,
@@ -109,7 +110,7 @@ public record LakeInput(Dataset<Row> rows, String imageColumn, long size, long m
         Dataset<Row> rows = ImageDatasets.read(spark, layout, paths, options)
                 .select(functions.col(ImageDatasets.KEY), functions.col(ImageDatasets.SOURCE),
                         functions.lit(null).cast(DataTypes.StringType).as(FINGERPRINT),
-                        functions.col(ImageDatasets.IMAGE));
+                        functions.col(ImageDatasets.IMAGE), functions.col(ImageDatasets.READ_ERROR));
         return new LakeInput(rows, ImageDatasets.IMAGE);
     }
 
@@ -137,7 +138,8 @@ public record LakeInput(Dataset<Row> rows, String imageColumn, long size, long m
                 .select(functions.col(ImageDatasets.SOURCE).as(ImageDatasets.KEY),
                         functions.col(ImageDatasets.SOURCE),
                         functions.col(FINGERPRINT),
-                        functions.col(ImageDatasets.SOURCE).as(ImageDatasets.IMAGE));
+                        functions.col(ImageDatasets.SOURCE).as(ImageDatasets.IMAGE),
+                        functions.lit(null).cast(DataTypes.StringType).as(ImageDatasets.READ_ERROR));
         return new LakeInput(rows, ImageDatasets.IMAGE, files.size(), maxImageBytes);
     }
 

@@ -1,6 +1,7 @@
 package io.mixnetspark.spark.predict;
 
 import io.mixnetspark.spark.ml.MixNetClassificationModel;
+import io.mixnetspark.spark.source.ImageDatasets;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -47,7 +48,8 @@ public record PredictionRun(MixNetClassificationModel model, String modelName, S
     /**
      * Labels the input and writes the run, replacing an earlier write of the same run id.
      *
-     * @param input rows with {@code key}, {@code source} and the image column
+     * @param input rows with {@code key}, {@code source}, the image column and {@code read_error},
+     *     which becomes the row's error where it is set (a damaged shard record)
      * @return the counts of what was written
      */
     public Summary run(LakeInput input) {
@@ -62,7 +64,8 @@ public record PredictionRun(MixNetClassificationModel model, String modelName, S
                         functions.lit(modelName).as("model"),
                         functions.current_timestamp().as("labeled_at"),
                         functions.col(stage.getTopKCol()).as("top_k"),
-                        functions.col(stage.getErrorCol()).as("error"));
+                        functions.coalesce(functions.col(ImageDatasets.READ_ERROR), functions.col(stage.getErrorCol()))
+                                .as("error"));
         table.writeRun(labelled, runId);
         double seconds = (System.nanoTime() - start) / 1e9;
         SparkSession spark = input.rows().sparkSession();

@@ -25,22 +25,28 @@ public final class ImageDatasets {
     public static final String LABEL = "label";
     /** Column: the class id (wnid), null when unknown. */
     public static final String WNID = "wnid";
-    /**
-     * Column: the encoded image bytes; for a file larger than {@code maxImageBytes}, which is not
-     * read, a short marker ({@link io.mixnetspark.data.decode.UnreadImage}) that decodes to an
-     * error naming its size and the limit.
-     */
+    /** Column: the encoded image bytes, null when the record could not be read. */
     public static final String IMAGE = "image";
     /** Column: the file the row was read from. */
     public static final String SOURCE = "source";
+    /**
+     * Column: why the record could not be read (a damaged shard record, a member over {@code
+     * maxImageBytes}), naming the file, the record and the byte offset; null for a readable row.
+     * Not named {@code error}, the labeling stage's own output column.
+     */
+    public static final String READ_ERROR = "read_error";
 
-    /** The schema of every layout: {@code key, label, wnid, image, source}. */
+    /**
+     * The schema of every layout: {@code key, label, wnid, image, source, read_error}; {@code image}
+     * is null exactly when {@code read_error} is set.
+     */
     public static final StructType SCHEMA = new StructType(new StructField[] {
         DataTypes.createStructField(KEY, DataTypes.StringType, false),
         DataTypes.createStructField(LABEL, DataTypes.IntegerType, true),
         DataTypes.createStructField(WNID, DataTypes.StringType, true),
-        DataTypes.createStructField(IMAGE, DataTypes.BinaryType, false),
-        DataTypes.createStructField(SOURCE, DataTypes.StringType, false)
+        DataTypes.createStructField(IMAGE, DataTypes.BinaryType, true),
+        DataTypes.createStructField(SOURCE, DataTypes.StringType, false),
+        DataTypes.createStructField(READ_ERROR, DataTypes.StringType, true)
     });
 
     private ImageDatasets() {}

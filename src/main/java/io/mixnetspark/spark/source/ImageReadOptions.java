@@ -39,8 +39,10 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  *       this becomes an error row from its listed or declared size, never read; default
  *       {@value #DEFAULT_MAX_IMAGE_BYTES} (256 MB: real photos with margin)</td></tr>
  *   <tr><td>{@code onCorruptShard}</td><td>webdataset, parquet, tfrecord</td><td>{@code
- *       error-rows} (default: the damage becomes an error row, the read goes on) or {@code fail}
- *       (see {@link CorruptShardPolicy})</td></tr>
+ *       error-rows} (default: the records before the damage are read, the damage becomes one row
+ *       with a null {@code image} and a {@code read_error} naming file, record and byte offset,
+ *       the read goes on with the next shard, and in a tar shard with the next sample) or {@code
+ *       fail} (the task fails with that message; see {@link CorruptShardPolicy})</td></tr>
  * </table>
  *
  * <p>An unknown option, a missing or unknown layout, or an option that does not apply to the layout

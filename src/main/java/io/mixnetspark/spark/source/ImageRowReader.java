@@ -10,7 +10,8 @@ import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * {@code ImageRowReader} adapts an {@link ImageRecordReader} to Spark's {@link PartitionReader}:
- * each {@link ImageRecord} becomes a row of {@link ImageDatasets#SCHEMA}. Created and used on an
+ * each {@link ImageRecord} becomes a row of {@link ImageDatasets#SCHEMA} (an unreadable record a row
+ * with a null {@code image} and its {@code read_error}). Created and used on an
  * executor by one task; streams, holding one record at a time.
  */
 final class ImageRowReader implements PartitionReader<InternalRow> {
@@ -39,7 +40,8 @@ final class ImageRowReader implements PartitionReader<InternalRow> {
             record.hasLabel() ? record.label() : null,
             record.wnid() == null ? null : UTF8String.fromString(record.wnid()),
             record.image(),
-            UTF8String.fromString(record.source())
+            UTF8String.fromString(record.source()),
+            record.isReadable() ? null : UTF8String.fromString(record.error())
         });
     }
 

@@ -76,7 +76,7 @@ final class ImageScan implements ScanBuilder, Scan, Batch {
     public PartitionReaderFactory createReaderFactory() {
         plan();
         return new ImageReaderFactory(options.layout(), new SerializableConfiguration(conf), classIndex,
-                options.maxImageBytes());
+                options.maxImageBytes(), options.onCorruptShard());
     }
 
     private void plan() {

@@ -23,7 +23,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * <p>Schema ({@link ImageDatasets#SCHEMA}): {@code key string} (the sample key, the file stem for
  * ImageNet), {@code label int} (0-based class index, null when unknown), {@code wnid string} (class
  * id, null when unknown), {@code image binary} (the encoded bytes, not decoded), {@code source
- * string} (the image or shard file). Options are listed in {@link ImageReadOptions}.
+ * string} (the image or shard file), {@code read_error string} (why the record could not be read;
+ * {@code image} is null then). Options are listed in {@link ImageReadOptions}.
  *
  * <p>Lifecycle: on the driver, {@code load()} validates the options ({@link #inferSchema}); the
  * first action lists the data and plans one partition per shard file (WebDataset, Parquet,
@@ -31,8 +32,9 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * holding one sample (Parquet: one row group) at a time. Paths go through Hadoop's {@code
  * FileSystem}: {@code file://}, {@code hdfs://} and {@code s3a://} all work, configured as Spark's
  * own file sources are (the context's Hadoop configuration with {@code spark.hadoop.*}, plus the
- * session's SQL settings). A damaged shard fails its task with a message naming
- * the file and position. Registered through {@code META-INF/services}; the facade {@link
+ * session's SQL settings). A damaged shard gives its records up to the damage and one row whose
+ * {@code read_error} names the file, record and byte offset (tar shards go on after a damaged
+ * sample); with {@code onCorruptShard=fail} it fails its task with that message instead. Registered through {@code META-INF/services}; the facade {@link
  * ImageDatasets} does the same in one call.
  */
 public final class MixNetImagesSource implements TableProvider, DataSourceRegister {

@@ -1,5 +1,6 @@
 package io.mixnetspark.data.layout;
 
+import static io.mixnetspark.data.layout.TarBytes.tar;
 import static io.mixnetspark.data.layout.TfRecordReaderTest.jpeg;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,8 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** Groups tar members into samples as WebDataset does, and writes shards that read back. */
@@ -112,23 +111,5 @@ class WebDatasetTest {
             }
         }
         return out.toByteArray();
-    }
-
-    /** Builds a tar from name/content pairs; a null content makes a folder entry. */
-    private static byte[] tar(Object... members) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            for (int i = 0; i < members.length; i += 2) {
-                byte[] data = (byte[]) members[i + 1];
-                TarArchiveEntry entry = new TarArchiveEntry((String) members[i]);
-                entry.setSize(data == null ? 0 : data.length);
-                tar.putArchiveEntry(entry);
-                if (data != null) {
-                    tar.write(data);
-                }
-                tar.closeArchiveEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 }

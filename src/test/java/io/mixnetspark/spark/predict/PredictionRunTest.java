@@ -3,17 +3,22 @@ package io.mixnetspark.spark.predict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixnetspark.data.layout.ImageRecord;
+import io.mixnetspark.data.layout.Keys;
+import io.mixnetspark.data.layout.TfRecordWriter;
 import io.mixnetspark.model.ClassNames;
 import io.mixnetspark.model.arch.MixNetConfig;
 import io.mixnetspark.model.arch.MixNetVariant;
 import io.mixnetspark.spark.LocalSpark;
 import io.mixnetspark.spark.ml.MixNetClassificationModel;
 import io.mixnetspark.testing.SharedData;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.apache.spark.Success$;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -25,6 +30,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Labeling runs into the predictions table of the embedded Hive metastore: one row per file of the
@@ -76,6 +82,37 @@ class PredictionRunTest {
         assertEquals(10, count(table, "run_id = 'run-a'"), "a rerun replaces its rows");
         assertEquals(10, count(table, "run_id = 'run-b'"), "another run adds its own rows");
         assertEquals(10, spark.sql("SELECT DISTINCT key FROM " + table.qualifiedName()).count());
+    }
+
+    @Test
+    void aDamagedShardLabelsItsRecordsBeforeTheDamageAndWritesTheDamageAsOneErrorRow(@TempDir Path dir)
+            throws Exception {
+        Path photos = SharedData.require("datasets/imagenette2-224-subset/val/n03028079");
+        Path shard = dir.resolve("val-00000-of-00001");
+        int records = 0;
+        try (TfRecordWriter writer = new TfRecordWriter(Files.newOutputStream(shard));
+                Stream<Path> files = Files.list(photos).sorted().limit(3)) {
+            for (Path photo : (Iterable<Path>) files::iterator) {
+                writer.write(new ImageRecord(Keys.stem(photo.getFileName().toString()), 0, null,
+                        Files.readAllBytes(photo), photo.toString()));
+                records++;
+            }
+        }
+        byte[] bytes = Files.readAllBytes(shard);
+        bytes[bytes.length - 100] ^= 0x40;
+        Files.write(shard, bytes);
+        PredictionsTable table = new PredictionsTable("mixnet_test", "damaged_predictions");
+        spark.sql("DROP TABLE IF EXISTS " + table.qualifiedName());
+
+        PredictionRun.Summary summary = new PredictionRun(model, "mixnet_s@test", "damaged", table, false)
+                .run(LakeInput.of(spark, "tfrecord", shard.toString(), Map.of()));
+
+        assertEquals(records, summary.rows(), "the records before the damage and one error row");
+        assertEquals(1, summary.errors());
+        String error = spark.sql("SELECT error FROM " + table.qualifiedName() + " WHERE error IS NOT NULL")
+                .first().getString(0);
+        assertTrue(error.contains("val-00000-of-00001: record " + (records - 1) + " at byte offset")
+                && error.contains("data checksum mismatch"), error);
     }
 
     @Test

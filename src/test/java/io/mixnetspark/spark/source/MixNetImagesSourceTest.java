@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mixnetspark.data.layout.ClassIndex;
 import io.mixnetspark.data.layout.ImageRecord;
 import io.mixnetspark.data.layout.Keys;
+import io.mixnetspark.data.layout.TarBytes;
 import io.mixnetspark.data.layout.TfRecordWriter;
 import io.mixnetspark.testing.Digests;
 import io.mixnetspark.testing.LocalSparkSessions;
@@ -191,16 +192,63 @@ class MixNetImagesSourceTest {
     }
 
     @Test
-    void corruptTfRecordFailsTheTaskNamingFileAndOffset() throws IOException {
-        Path bad = Files.createDirectories(dir.resolve("bad")).resolve("train-00000-of-00001");
+    void corruptTfRecordFailsTheTaskNamingFileAndOffsetWhenAskedTo() throws IOException {
+        Path bad = damagedTfRecord("fail");
+        Exception e = assertThrows(Exception.class, () -> ImageDatasets.read(spark, "tfrecord", bad.toString(),
+                Map.of("onCorruptShard", "fail")).collectAsList());
+        String messages = messages(e);
+        assertTrue(messages.contains("corrupt TFRecord file") && messages.contains("train-00000-of-00002")
+                && messages.contains("record 7 at byte offset") && messages.contains("data checksum mismatch"), messages);
+    }
+
+    @Test
+    void corruptTfRecordKeepsTheRecordsBeforeTheDamageAndOneErrorRow() throws IOException {
+        Path bad = damagedTfRecord("error-rows");
+        Files.copy(dir.resolve("tfr/train-00001-of-00002"), bad.resolveSibling("train-00001-of-00002"));
+
+        List<Row> rows = ImageDatasets.read(spark, "tfrecord", bad.getParent().toString(), Map.of()).collectAsList();
+
+        assertEquals(7 + 1 + 7, rows.size(), "7 records before the damage, 1 error row, the other shard's 7");
+        List<Row> errors = rows.stream().filter(r -> !r.isNullAt(5)).toList();
+        assertEquals(1, errors.size());
+        Row error = errors.get(0);
+        assertTrue(error.isNullAt(3), "an error row has no image");
+        assertEquals("train-00000-of-00002#corrupt", error.getString(0));
+        assertTrue(error.getString(4).endsWith("error-rows/train-00000-of-00002"), error.getString(4));
+        assertTrue(error.getString(5).contains("train-00000-of-00002: record 7 at byte offset")
+                && error.getString(5).contains("data checksum mismatch"), error.getString(5));
+        Set<String> read = rows(ImageDatasets.read(spark, "tfrecord", bad.getParent().toString(), Map.of())
+                .where("read_error IS NULL"));
+        assertEquals(14, read.size());
+        assertTrue(expected.containsAll(read), "the readable rows are the photos as written");
+    }
+
+    @Test
+    void tarMemberDeclaringMoreThanTheFileHoldsIsOneErrorRowOtherShardsIntact() throws IOException {
+        Path shards = Files.createDirectories(dir.resolve("wds-bad"));
+        Files.copy(dir.resolve("wds/train-000001.tar"), shards.resolve("train-000001.tar"));
+        byte[] tar = Files.readAllBytes(dir.resolve("wds/train-000000.tar"));
+        int third = TarBytes.headerOffset(tar, 2);
+        TarBytes.declareSize(tar, third, 4L << 30);
+        Files.write(shards.resolve("train-000000.tar"), tar);
+
+        Dataset<Row> rows = ImageDatasets.read(spark, "webdataset", shards.toString(),
+                Map.of("maxImageBytes", "1000000"));
+
+        assertEquals(1 + 1 + 7, rows.count(), "the first sample, the damage, the other shard's 7 samples");
+        List<Row> errors = rows.where("read_error IS NOT NULL").collectAsList();
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).getString(5).contains("train-000000.tar: member 2 '")
+                && errors.get(0).getString(5).contains("(data at byte offset " + (third + 512) + ") declares 4294967296"
+                        + " bytes but only"), errors.get(0).getString(5));
+    }
+
+    private static Path damagedTfRecord(String folder) throws IOException {
+        Path bad = Files.createDirectories(dir.resolve(folder)).resolve("train-00000-of-00002");
         byte[] shard = Files.readAllBytes(dir.resolve("tfr/train-00000-of-00002"));
         shard[shard.length - 100] ^= 0x40;
         Files.write(bad, shard);
-        Exception e = assertThrows(Exception.class,
-                () -> ImageDatasets.read(spark, "tfrecord", bad.toString(), Map.of()).collectAsList());
-        String messages = messages(e);
-        assertTrue(messages.contains("corrupt TFRecord file") && messages.contains("train-00000-of-00001")
-                && messages.contains("record 7 at byte offset") && messages.contains("data checksum mismatch"), messages);
+        return bad;
     }
 
     private static List<String> keyLabelWnid(Map<String, String> options) {
