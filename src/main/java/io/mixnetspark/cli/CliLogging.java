@@ -31,7 +31,7 @@ final class CliLogging {
             "org.apache.spark.scheduler.TaskSetManager", "org.apache.spark.scheduler.TaskSchedulerImpl",
             "org.apache.spark.storage.ShuffleBlockFetcherIterator",
             "org.apache.spark.sql.execution.datasources.FileFormatWriter",
-            "org.apache.spark.internal.io.SparkHadoopWriter", FAILURE);
+            "org.apache.spark.internal.io.SparkHadoopWriter", "org.apache.spark.util.Utils", FAILURE);
 
     private static final String CONSOLE = "stderr";
     private static final String FILE = "file";

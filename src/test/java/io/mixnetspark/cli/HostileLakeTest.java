@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixnetspark.data.layout.TarBytes;
 import io.mixnetspark.testing.ChildJvm;
 import io.mixnetspark.testing.HostileFiles;
 import io.mixnetspark.testing.SharedData;
@@ -29,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * declaring a 46336x46336 tile or a 2 GB strip, a JPEG of 20,000 scans, a PNG declaring ten
  * gigapixels) is labeled by {@code ./mixnet predict} in one run, in a JVM of its own: exit 0, one
  * row per file (the loops add none), an error row for each bad file that holds none of its
- * content, and a peak resident memory within 1 GiB of labeling the good photos alone.
+ * content, and a peak resident memory within 1 GiB of labeling the good photos alone. A damaged
+ * WebDataset shard becomes one error row beside the readable samples, or, with {@code
+ * onCorruptShard=fail}, one line saying which shard.
  */
 class HostileLakeTest {
 
@@ -62,16 +65,47 @@ class HostileLakeTest {
                 "peak RSS " + hostile.peakKb + " kB against " + baseline.peakKb + " kB for the good photos alone");
     }
 
+    @Test
+    void aDamagedShardIsAnErrorRowAndTheFailPolicyFailsInOneLine() throws Exception {
+        Path shards = Files.createDirectories(tmp.resolve("shards"));
+        List<byte[]> photos = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(goodPhotos(tmp.resolve("photos")))) {
+            for (Path p : files.sorted().limit(4).toList()) {
+                photos.add(Files.readAllBytes(p));
+            }
+        }
+        Files.write(shards.resolve("val-000000.tar"), TarBytes.tar("s0.jpg", photos.get(0), "s1.jpg", photos.get(1)));
+        byte[] damaged = TarBytes.tar("s2.jpg", photos.get(2), "s3.jpg", photos.get(3));
+        TarBytes.declareSize(damaged, TarBytes.headerOffset(damaged, 1), 4L << 30);
+        Files.write(shards.resolve("val-000001.tar"), damaged);
+
+        Run run = predict(shards, "shards", "--layout", "webdataset");
+        assertEquals(0, run.exit, run.output);
+        assertEquals(4, run.rows.size(), "3 readable samples and one row for the damage:\n" + run.rows);
+        List<String> errors = run.rows.stream().filter(r -> !r.endsWith("|")).toList();
+        assertEquals(1, errors.size(), String.join("\n", errors));
+        assertTrue(errors.get(0).contains("val-000001.tar"), errors.get(0));
+
+        Run fail = predict(shards, "shards-fail", "--layout", "webdataset", "--option", "onCorruptShard=fail");
+        assertEquals(1, fail.exit, fail.output);
+        List<String> failures = fail.output.lines().filter(l -> l.startsWith("mixnet predict failed: ")).toList();
+        assertEquals(1, failures.size(), fail.output);
+        assertTrue(failures.get(0).contains("val-000001.tar"), failures.get(0));
+        assertFalse(fail.output.contains("\tat "), "no stack trace on the console:\n" + fail.output);
+    }
+
     private record Run(int exit, List<String> rows, long peakKb, String output) {}
 
-    private Run predict(Path lake, String run) throws IOException, InterruptedException {
+    private Run predict(Path lake, String run, String... options) throws IOException, InterruptedException {
         Map<String, String> properties = Map.of("mixnet.home", tmp.resolve("catalog-" + run).toString(),
                 "ai.djl.offline", "true", "derby.stream.error.file", tmp.resolve("derby.log").toString(),
                 "log4j2.configurationFile", Paths.get("conf/log4j2.properties").toAbsolutePath().toString(),
                 "mixnet.log.file", tmp.resolve(run + ".log").toString());
-        ChildJvm.Result result = ChildJvm.run(CliPeakMemoryMain.class, properties, 600, run, "predict", "--data_dir",
-                lake.toString(), "--ckpt_path", SharedData.require("fixtures/mixnet_s-timm-random/model.safetensors")
-                        .toString(), "--batch_size", "4", "--run_id", run);
+        List<String> args = new java.util.ArrayList<>(List.of(run, "predict", "--data_dir", lake.toString(), "--ckpt_path",
+                SharedData.require("fixtures/mixnet_s-timm-random/model.safetensors").toString(), "--batch_size", "4",
+                "--run_id", run));
+        args.addAll(List.of(options));
+        ChildJvm.Result result = ChildJvm.run(CliPeakMemoryMain.class, properties, 600, args.toArray(String[]::new));
         List<String> lines = result.output().lines().toList();
         int exit = lines.stream().filter(l -> l.startsWith("exit|")).map(l -> Integer.parseInt(l.substring(5)))
                 .findFirst().orElse(-1);

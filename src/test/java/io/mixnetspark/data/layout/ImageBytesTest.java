@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mixnetspark.data.decode.DecodeResult;
-import io.mixnetspark.data.decode.ImageDecoder;
 import io.mixnetspark.data.decode.UnreadImage;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -63,9 +61,10 @@ class ImageBytesTest {
             assertTrue(reader.next());
             assertArrayEquals(Files.readAllBytes(photo), reader.get().image());
             assertTrue(reader.next());
-            DecodeResult decoded = new ImageDecoder().decode(reader.get().image());
+            assertFalse(reader.get().isReadable(), "an unreadable record, as a damaged shard's");
             assertEquals("not read: the file is " + THREE_GB + " bytes, more than the limit of "
-                    + ImageBytes.MAX_ARRAY_BYTES + " bytes for one image (option maxImageBytes)", decoded.error());
+                    + ImageBytes.MAX_ARRAY_BYTES + " bytes for one image (option maxImageBytes)", reader.get().error());
+            assertEquals(0, reader.get().label(), "the label of its class folder is kept");
             assertFalse(reader.next());
         }
         assertTrue(usedHeap() - before < 64L << 20, "nothing near the file's size was allocated");
