@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * DecodeResult} saying why: it never throws for bad input, so one broken file cannot kill a task.
  *
  * <p>The format is sniffed from the content, not the name. A JPEG's header is read first: the
- * pixel cap is checked on the declared size, a JPEG with more than {@link #MAX_JPEG_SCANS} scans is
+ * pixel cap is checked on the declared size (a JPEG libjpeg-turbo decodes is decoded at half scale
+ * up to four times the cap, {@link PixelCap#jpegDenominator}), a JPEG with more than {@link
+ * #MAX_JPEG_SCANS} scans is
  * refused, a file without an end-of-image marker after its scans
  * is refused as truncated (PIL's default, rather than a silently grey lower part), and the EXIF
  * orientation is noted. YCbCr/RGB/grey JPEGs then go through libjpeg-turbo: the system's
@@ -149,7 +151,11 @@ public final class ImageDecoder {
 
     private RgbImage decodeJpeg(byte[] data, ReadWindow window) throws DecodeException {
         JpegHeader header = JpegHeader.parse(data);
-        PixelCap.check(header.width(), header.height(), options);
+        boolean nativeDecode = usesNative(header);
+        int withinCap = nativeDecode ? PixelCap.jpegDenominator(header.width(), header.height(), options) : 1;
+        if (!nativeDecode) {
+            PixelCap.check(header.width(), header.height(), options);
+        }
         if (header.scans() > MAX_JPEG_SCANS) {
             throw new DecodeException("refused: the JPEG has " + header.scans() + " scans, more than the limit of "
                     + MAX_JPEG_SCANS + " (thousands of scans make a small file decode for minutes)");
@@ -158,10 +164,10 @@ public final class ImageDecoder {
             throw new DecodeException("truncated JPEG: the image data stops without an end-of-image marker"
                     + " (file cut short?)");
         }
-        if (!usesNative(header)) {
+        if (!nativeDecode) {
             return ExifOrientation.apply(ImageIoDecoder.decode(data, ImageFormat.JPEG, options), header.orientation());
         }
-        int denominator = options.scaleDenominator(header.width(), header.height());
+        int denominator = Math.max(options.scaleDenominator(header.width(), header.height()), withinCap);
         if (window != null && header.orientation() == 1 && header.commonSampling() && windowed) {
             int width = JpegCodec.scaled(header.width(), denominator);
             int height = JpegCodec.scaled(header.height(), denominator);

@@ -15,6 +15,12 @@ final class PixelCap {
      */
     static final int RASTER_BYTES_PER_PIXEL = 4;
 
+    /**
+     * The second cap, for JPEGs, in multiples of the pixel cap: up to it a JPEG is decoded at half
+     * scale, which holds at most the cap's pixels; past it, refused.
+     */
+    static final int JPEG_HALF_SCALE_FACTOR = 4;
+
     private PixelCap() {}
 
     /**
@@ -31,6 +37,32 @@ final class PixelCap {
             throw new DecodeException("refused as a possible decompression bomb: " + width + "x" + height
                     + " = " + pixels + " pixels exceeds the limit of " + options.maxPixels() + " pixels");
         }
+    }
+
+    /**
+     * Returns the DCT scale a JPEG is decoded at so that its pixels stay within the cap: 1 for a
+     * JPEG within it; 2 for one within {@link #JPEG_HALF_SCALE_FACTOR} times it, which
+     * libjpeg-turbo decodes at half size without the full-size image ever existing (a
+     * 100-megapixel camera's photo is so labeled, from a quarter of its pixels, instead of
+     * refused). Past that second cap it is refused, as PIL refuses images past twice its cap.
+     *
+     * @param width declared width
+     * @param height declared height
+     * @param options the cap
+     * @return 1 or 2
+     * @throws DecodeException past the second cap
+     */
+    static int jpegDenominator(int width, int height, DecodeOptions options) throws DecodeException {
+        long pixels = (long) width * height;
+        if (pixels <= options.maxPixels()) {
+            return 1;
+        }
+        if (pixels <= JPEG_HALF_SCALE_FACTOR * options.maxPixels()) {
+            return 2;
+        }
+        throw new DecodeException("refused as a possible decompression bomb: " + width + "x" + height + " = " + pixels
+                + " pixels exceeds the limit of " + options.maxPixels() + " pixels (JPEGs up to "
+                + JPEG_HALF_SCALE_FACTOR + " times it are decoded at half scale)");
     }
 
     /**

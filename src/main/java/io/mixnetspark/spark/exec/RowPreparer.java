@@ -61,7 +61,9 @@ final class RowPreparer implements Function<Row, Prepared> {
         } catch (UncheckedIOException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            return Prepared.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+            // a message can be null: the row then names the failure's kind, never ': null'
+            return Prepared.failed(e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

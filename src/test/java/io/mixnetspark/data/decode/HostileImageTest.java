@@ -59,6 +59,18 @@ class HostileImageTest {
     }
 
     @Test
+    void aJpegOverThePixelCapIsDecodedAtHalfScaleUpToFourTimesItAndRefusedPast() {
+        ImageDecoder capped = new ImageDecoder(DecodeOptions.defaults().withMaxPixels(1000));
+        DecodeResult half = capped.decode(TestJpegs.gradient(64, 48));
+        assertTrue(half.isOk(), "3,072 pixels over a cap of 1,000: decoded at 1/2 scale, " + half.error());
+        assertEquals(32, half.image().width());
+        assertEquals(24, half.image().height());
+        assertEquals("refused as a possible decompression bomb: 64x64 = 4096 pixels exceeds the limit of 1000"
+                + " pixels (JPEGs up to 4 times it are decoded at half scale)",
+                refused(() -> capped.decode(TestJpegs.gradient(64, 64))));
+    }
+
+    @Test
     void aWellFormedTiledTiffStillDecodes() throws IOException {
         BufferedImage grey = new BufferedImage(40, 24, BufferedImage.TYPE_BYTE_GRAY);
         for (int y = 0; y < 24; y++) {
