@@ -28,9 +28,6 @@ import java.util.stream.Collectors;
  * <p>A TIFF's first directory is checked before ImageIO reads it: a tile over the pixel cap or a
  * strip or tile byte count larger than the file is refused ({@link TiffDirectory}).
  *
- * <p>The bytes a reader puts in place of a file it refused to read for its size ({@link
- * UnreadImage}) give a failed result saying the size and the limit.
- *
  * <p>A failed result says what is wrong in words and never holds the file's content, which may
  * end up in a predictions table.
  *
@@ -113,10 +110,6 @@ public final class ImageDecoder {
     public DecodeResult decode(byte[] data, ReadWindow window) {
         if (data == null || data.length == 0) {
             return DecodeResult.failed("empty input: 0 bytes, not an image");
-        }
-        String unread = UnreadImage.reason(data);
-        if (unread != null) {
-            return DecodeResult.failed(unread);
         }
         ImageFormat format = ImageFormat.sniff(data);
         if (format == null) {

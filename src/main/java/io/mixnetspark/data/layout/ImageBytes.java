@@ -1,6 +1,5 @@
 package io.mixnetspark.data.layout;
 
-import io.mixnetspark.data.decode.UnreadImage;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -8,8 +7,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * {@code ImageBytes} reads one image file whole, within a byte limit: a file whose listed size is
- * over the limit is not opened, and gives {@link UnreadImage#tooLarge} bytes instead of its content
- * (an error row saying the size and the limit once decoded). A file that grew past the limit after
+ * over the limit is not opened, and is refused with an {@link ImageTooLargeException} saying its
+ * size and the limit, which readers turn into an unreadable record or an error row. A file that grew past the limit after
  * it was listed is read only up to the limit and refused the same way, so memory stays bounded by
  * the limit whatever the file system says.
  */
@@ -32,18 +31,19 @@ public final class ImageBytes {
      * @param path the file
      * @param listedSize its size as listed
      * @param maxImageBytes the most bytes read (values over {@link #MAX_ARRAY_BYTES} act as that)
-     * @return the file's bytes, or {@link UnreadImage#tooLarge} bytes
+     * @return the file's bytes
+     * @throws ImageTooLargeException when the file is larger than the limit (listed, or found so)
      * @throws IOException when the file cannot be read
      */
     public static byte[] read(FileSystem fs, Path path, long listedSize, long maxImageBytes) throws IOException {
         long limit = Math.min(maxImageBytes, MAX_ARRAY_BYTES);
         if (listedSize > limit) {
-            return UnreadImage.tooLarge(listedSize, limit);
+            throw new ImageTooLargeException(listedSize, limit);
         }
         try (InputStream in = fs.open(path)) {
             byte[] bytes = in.readNBytes((int) limit);
             if (bytes.length == limit && in.read() >= 0) {
-                return UnreadImage.tooLarge(fs.getFileStatus(path).getLen(), limit);
+                throw new ImageTooLargeException(fs.getFileStatus(path).getLen(), limit);
             }
             return bytes;
         }

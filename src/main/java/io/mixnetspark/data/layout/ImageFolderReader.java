@@ -1,6 +1,5 @@
 package io.mixnetspark.data.layout;
 
-import io.mixnetspark.data.decode.UnreadImage;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
@@ -44,10 +43,12 @@ public final class ImageFolderReader implements ImageRecordReader {
         }
         ImageFile file = files.next();
         Path path = new Path(file.path());
-        byte[] bytes = ImageBytes.read(path.getFileSystem(conf), path, file.size(), maxImageBytes);
-        ImageRecord record = classIndex.record(file.key(), ImageRecord.NO_LABEL, file.wnid(), bytes, file.path());
-        String unread = UnreadImage.reason(bytes);
-        current = unread == null ? record : ImageRecord.unreadable(record.key(), record.label(), record.source(), unread);
+        try {
+            byte[] bytes = ImageBytes.read(path.getFileSystem(conf), path, file.size(), maxImageBytes);
+            current = classIndex.record(file.key(), ImageRecord.NO_LABEL, file.wnid(), bytes, file.path());
+        } catch (ImageTooLargeException e) {
+            current = ImageRecord.unreadable(file.key(), classIndex.indexOf(file.wnid()), file.path(), e.getMessage());
+        }
         return true;
     }
 

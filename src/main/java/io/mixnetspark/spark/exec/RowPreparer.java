@@ -5,6 +5,7 @@ import io.mixnetspark.data.decode.ImageDecoder;
 import io.mixnetspark.data.decode.ReadWindow;
 import io.mixnetspark.data.decode.RgbImage;
 import io.mixnetspark.data.layout.ImageBytes;
+import io.mixnetspark.data.layout.ImageTooLargeException;
 import io.mixnetspark.data.transform.EvalTransform;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -58,6 +59,8 @@ final class RowPreparer implements Function<Row, Prepared> {
             return decoded.isOk() ? Prepared.of(transform.apply(decoded.image())) : Prepared.failed(decoded.error());
         } catch (FileNotFoundException e) {
             return Prepared.failed("file not found: " + row.getString(inputIndex));
+        } catch (ImageTooLargeException e) {
+            return Prepared.failed(e.getMessage());
         } catch (UncheckedIOException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -67,12 +70,12 @@ final class RowPreparer implements Function<Row, Prepared> {
         }
     }
 
-    private byte[] read(String location) throws FileNotFoundException {
+    private byte[] read(String location) throws FileNotFoundException, ImageTooLargeException {
         Path path = new Path(location);
         try {
             FileSystem fs = path.getFileSystem(hadoop);
             return ImageBytes.read(fs, path, fs.getFileStatus(path).getLen(), maxImageBytes);
-        } catch (FileNotFoundException e) {
+        } catch (FileNotFoundException | ImageTooLargeException e) {
             throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + location + " (the task fails so that Spark retries it)", e);

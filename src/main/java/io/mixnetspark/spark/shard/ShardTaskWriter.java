@@ -13,6 +13,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.util.SerializableConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code ShardTaskWriter} writes one shard inside a Spark task: it streams the shard's images from
@@ -25,6 +27,8 @@ import org.apache.spark.util.SerializableConfiguration;
  * would write the same file.)
  */
 final class ShardTaskWriter implements Function<ShardTask, ShardSummary> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShardTaskWriter.class);
 
     private static final long serialVersionUID = 1L;
 
@@ -62,6 +66,10 @@ final class ShardTaskWriter implements Function<ShardTask, ShardSummary> {
                 ShardWriter writer = format.create(hadoop, new Path(output, task.fileName()))) {
             while (reader.next()) {
                 ImageRecord record = reader.get();
+                if (!record.isReadable()) {
+                    LOG.warn("{} is left out of shard {}: {}", record.source(), task.fileName(), record.error());
+                    continue;
+                }
                 if (resizer != null) {
                     record = record.withImage(resizer.resize(record.image(), record.source()));
                 }

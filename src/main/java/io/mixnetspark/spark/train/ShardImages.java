@@ -1,22 +1,15 @@
 package io.mixnetspark.spark.train;
 
-import io.mixnetspark.data.decode.UnreadImage;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code ShardImages} is one worker's share of a dataset, held in memory as encoded image bytes
- * and class positions; images are decoded (and augmented) again every epoch. A row whose image the
- * reader refused to read for its size ({@link UnreadImage}) is left out with one WARN line per
- * shard (how many, and the first one's reason), so one oversized file does not stop a fit.
+ * and class positions; images are decoded (and augmented) again every epoch.
  */
 final class ShardImages {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ShardImages.class);
 
     private final List<byte[]> images = new ArrayList<>();
     private final List<Integer> labels = new ArrayList<>();
@@ -33,8 +26,6 @@ final class ShardImages {
      */
     static ShardImages of(Iterator<Row> rows, int numClasses) {
         ShardImages shard = new ShardImages();
-        int unread = 0;
-        String firstReason = null;
         while (rows.hasNext()) {
             Row row = rows.next();
             if (row.isNullAt(0) || row.isNullAt(1)) {
@@ -44,18 +35,8 @@ final class ShardImages {
             if (label < 0 || label >= numClasses) {
                 throw new IllegalArgumentException("label " + label + " is outside 0.." + (numClasses - 1));
             }
-            byte[] image = (byte[]) row.get(0);
-            String reason = UnreadImage.reason(image);
-            if (reason != null) {
-                unread++;
-                firstReason = firstReason == null ? reason : firstReason;
-                continue;
-            }
-            shard.images.add(image);
+            shard.images.add((byte[]) row.get(0));
             shard.labels.add(label);
-        }
-        if (unread > 0) {
-            LOG.warn("{} images left out of this shard, not read for their size; the first: {}", unread, firstReason);
         }
         return shard;
     }

@@ -3,10 +3,9 @@ package io.mixnetspark.data.layout;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mixnetspark.data.decode.UnreadImage;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -45,9 +44,10 @@ class ImageBytesTest {
     @Test
     void aFileListedOverTheLimitIsNeverOpened() throws IOException {
         FileSystem fs = FileSystem.getLocal(CONF);
-        byte[] refused = ImageBytes.read(fs, hadoop(dir.resolve("gone.jpg")), 500, 100);
+        ImageTooLargeException refused = assertThrows(ImageTooLargeException.class,
+                () -> ImageBytes.read(fs, hadoop(dir.resolve("gone.jpg")), 500, 100), "no FileNotFoundException: nothing was opened");
         assertEquals("not read: the file is 500 bytes, more than the limit of 100 bytes for one image (option"
-                + " maxImageBytes)", UnreadImage.reason(refused), "no FileNotFoundException: nothing was opened");
+                + " maxImageBytes)", refused.getMessage());
     }
 
     @Test
@@ -73,11 +73,10 @@ class ImageBytesTest {
     @Test
     void aFileThatGrewPastTheLimitIsReadOnlyUpToIt() throws IOException {
         Path file = Files.write(dir.resolve("grown.jpg"), new byte[1000]);
-        byte[] refused = ImageBytes.read(FileSystem.getLocal(CONF), hadoop(file), 10, 100);
         assertEquals("not read: the file is 1000 bytes, more than the limit of 100 bytes for one image (option"
-                + " maxImageBytes)", UnreadImage.reason(refused));
+                + " maxImageBytes)", assertThrows(ImageTooLargeException.class,
+                        () -> ImageBytes.read(FileSystem.getLocal(CONF), hadoop(file), 10, 100)).getMessage());
         assertEquals(1000, ImageBytes.read(FileSystem.getLocal(CONF), hadoop(file), 1000, 1000).length);
-        assertNull(UnreadImage.reason(new byte[32]), "only the marker stands for an unread file");
     }
 
     private static long usedHeap() {
