@@ -7,9 +7,9 @@ import java.io.IOException;
  * TFRecord checksum, a truncated record, a WebDataset sample without an image, an unparsable
  * line). The message names the file and, where it applies, the record and the byte offset.
  *
- * <p>A shard reader that throws it also says whether it can go on: {@link #resumable()} is true
- * when the damage was confined to one sample and the reader stands at the next one (a tar member
- * whose header is sane), false when the rest of the shard cannot be found (a TFRecord length that
+ * <p>A shard reader that throws it for damage confined to one sample names that sample's key, and
+ * then stands at the next one (a tar member whose header is sane, a TFRecord record skipped whole):
+ * {@link #resumable()}. Without a key the rest of the shard cannot be found (a TFRecord length that
  * cannot be trusted, a truncated file). {@link ErrorRowReader} reads on only in the first case.
  */
 public class CorruptShardException extends IOException {
@@ -17,7 +17,6 @@ public class CorruptShardException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final String sampleKey;
-    private final boolean resumable;
 
     /**
      * Creates the exception for damage after which the shard cannot be read on.
@@ -35,21 +34,19 @@ public class CorruptShardException extends IOException {
      * @param cause the underlying error, or {@code null}
      */
     public CorruptShardException(String message, Throwable cause) {
-        this(message, cause, null, false);
+        this(message, cause, null);
     }
 
     /**
-     * Creates the exception for damage in one sample.
+     * Creates the exception for damage in one sample, after which the reader goes on with the next.
      *
      * @param message what was wrong, naming the file and position
      * @param cause the underlying error, or {@code null}
-     * @param sampleKey the damaged sample's key when known, else {@code null}
-     * @param resumable whether the reader can go on with the next sample
+     * @param sampleKey the damaged sample's key, or {@code null} when the shard cannot be read on
      */
-    public CorruptShardException(String message, Throwable cause, String sampleKey, boolean resumable) {
+    public CorruptShardException(String message, Throwable cause, String sampleKey) {
         super(message, cause);
         this.sampleKey = sampleKey;
-        this.resumable = resumable;
     }
 
     /**
@@ -64,9 +61,9 @@ public class CorruptShardException extends IOException {
     /**
      * Says whether the reader that threw this can go on with the next sample.
      *
-     * @return {@code true} when only this sample was lost
+     * @return {@code true} when only this sample was lost: it has a key
      */
     public boolean resumable() {
-        return resumable;
+        return sampleKey != null;
     }
 }

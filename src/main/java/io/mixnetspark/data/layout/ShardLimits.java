@@ -7,7 +7,8 @@ package io.mixnetspark.data.layout;
  * error record from its declared size).
  *
  * @param fileBytes the shard file's length, or {@link #UNKNOWN_LENGTH} for a stream of unknown length
- * @param maxImageBytes the largest tar member, TFRecord record or Parquet image cell read
+ * @param maxImageBytes the largest tar member, TFRecord record or Parquet image cell read (never more
+ *     than {@link ImageBytes#MAX_ARRAY_BYTES}, the largest array: a larger value acts as that)
  */
 public record ShardLimits(long fileBytes, long maxImageBytes) {
 
@@ -15,14 +16,15 @@ public record ShardLimits(long fileBytes, long maxImageBytes) {
     public static final long UNKNOWN_LENGTH = -1;
 
     /** No limit but the JVM's: the largest array (for readers given only a stream). */
-    public static final ShardLimits ARRAY_LIMIT = new ShardLimits(UNKNOWN_LENGTH, Integer.MAX_VALUE - 8);
+    public static final ShardLimits ARRAY_LIMIT = new ShardLimits(UNKNOWN_LENGTH, ImageBytes.MAX_ARRAY_BYTES);
 
-    /** Checks the values. */
+    /** Checks the values and caps {@code maxImageBytes} at the largest array. */
     public ShardLimits {
         if (fileBytes < UNKNOWN_LENGTH || maxImageBytes < 1) {
             throw new IllegalArgumentException("bad shard limits: fileBytes " + fileBytes + ", maxImageBytes "
                     + maxImageBytes);
         }
+        maxImageBytes = Math.min(maxImageBytes, ImageBytes.MAX_ARRAY_BYTES);
     }
 
     /**

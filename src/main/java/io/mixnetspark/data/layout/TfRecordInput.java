@@ -92,7 +92,7 @@ public final class TfRecordInput implements Closeable {
         if (storedLengthCrc != lengthCrc) {
             throw corrupt(mismatch("length", storedLengthCrc, lengthCrc));
         }
-        if (length < 0 || length > Integer.MAX_VALUE - 8) {
+        if (length < 0 || length > ImageBytes.MAX_ARRAY_BYTES) {
             throw corrupt("record length " + Long.toUnsignedString(length) + " is too large");
         }
         if (limits.pastEnd(offset, length + FOOTER_BYTES)) {

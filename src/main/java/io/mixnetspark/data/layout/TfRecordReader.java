@@ -115,7 +115,7 @@ public final class TfRecordReader implements ImageRecordReader {
     }
 
     private CorruptShardException corrupt(String problem, Throwable cause) {
-        return new CorruptShardException("corrupt " + input.where() + ": " + problem, cause, recordKey(), true);
+        return new CorruptShardException("corrupt " + input.where() + ": " + problem, cause, recordKey());
     }
 
     @Override

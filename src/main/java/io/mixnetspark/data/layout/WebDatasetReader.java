@@ -151,8 +151,7 @@ public final class WebDatasetReader implements ImageRecordReader {
     }
 
     private CorruptShardException corrupt(String problem, Throwable cause, String sampleKey) {
-        return new CorruptShardException("corrupt tar file " + source + ": " + problem, cause, sampleKey,
-                sampleKey != null);
+        return new CorruptShardException("corrupt tar file " + source + ": " + problem, cause, sampleKey);
     }
 
     @Override
