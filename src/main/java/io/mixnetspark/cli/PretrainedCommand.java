@@ -1,6 +1,5 @@
 package io.mixnetspark.cli;
 
-import io.mixnetspark.hub.DownloadProgress;
 import io.mixnetspark.hub.HubClient;
 import io.mixnetspark.hub.HubEnvironment;
 import io.mixnetspark.model.pretrained.PretrainedName;
@@ -37,14 +36,14 @@ public final class PretrainedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        HubEnvironment env = HubEnvironment.current();
+        HubClient hub = HubClient.forThisProcess();
+        HubEnvironment env = hub.environment();
         if (names.isEmpty()) {
             out.println("Names: " + PretrainedName.ALLOWED);
             out.println("Hub cache: " + env.hubCache() + (env.offline() ? " (offline)" : ", from " + env.endpoint()));
             out.println("MindCV files: " + env.assetsCache().resolve("mixnet-spark/mindcv") + ", from " + env.mindCvEndpoint());
             return 0;
         }
-        HubClient hub = new HubClient(env, DownloadProgress.console(System.err));
         for (String name : names) {
             PretrainedWeights weights = PretrainedWeights.resolve(name, hub);
             out.printf("%s: %s (%s, %d classes, SE %s, eval %d px, crop %.3f)%n", name, weights.file(),

@@ -40,7 +40,6 @@ public final class HubClient {
 
     private final HubEnvironment env;
     private final HubCache cache;
-    private final HttpClient http;
     private final VerifiedDownload download;
 
     /**
@@ -52,8 +51,19 @@ public final class HubClient {
     public HubClient(HubEnvironment env, DownloadProgress progress) {
         this.env = env;
         this.cache = new HubCache(env.hubCache());
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(env.timeout()).build();
-        this.download = new VerifiedDownload(http, env.timeout(), progress);
+        this.download = new VerifiedDownload(
+                HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(env.timeout()).build(),
+                env.timeout(), progress);
+    }
+
+    /**
+     * Creates the client of this process: the settings of its environment ({@link
+     * HubEnvironment#current()}), progress drawn on standard error.
+     *
+     * @return the client
+     */
+    public static HubClient forThisProcess() {
+        return new HubClient(HubEnvironment.current(), DownloadProgress.console(System.err));
     }
 
     /**
@@ -148,18 +158,8 @@ public final class HubClient {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(env.timeout())
                     .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("Accept-Encoding", "identity");
             env.token().ifPresent(t -> request.header("Authorization", "Bearer " + t));
-            HttpResponse<Void> response;
-            try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            } catch (java.net.http.HttpTimeoutException e) {
-                throw new HubException(Reason.TIMEOUT, file + ": " + uri.getHost() + " did not answer within "
-                        + env.timeout().toSeconds() + " s (set HF_HUB_DOWNLOAD_TIMEOUT to wait longer)", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HubException(Reason.UNREACHABLE, file + ": interrupted while asking " + uri.getHost());
-            } catch (IOException e) {
-                throw VerifiedDownload.unreachable(uri, e);
-            }
+            HttpResponse<Void> response = download.send(request.build(), HttpResponse.BodyHandlers.discarding(),
+                    file.toString());
             int status = response.statusCode();
             Optional<String> location = response.headers().firstValue("Location");
             boolean redirect = status >= 300 && status < 400 && location.isPresent();

@@ -176,7 +176,7 @@ public final class VerifiedDownload {
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
         }
-        HttpResponse<InputStream> response = send(request.build(), name);
+        HttpResponse<InputStream> response = send(request.build(), HttpResponse.BodyHandlers.ofInputStream(), name);
         try (InputStream body = response.body()) {
             int status = response.statusCode();
             if (status == 416 && have > 0) {
@@ -239,9 +239,20 @@ public final class VerifiedDownload {
         }
     }
 
-    private HttpResponse<InputStream> send(HttpRequest request, String name) throws HubException {
+    /**
+     * Sends a request, turning a failure to get an answer into a {@link HubException} that says
+     * why: unreachable, no answer within the timeout, or interrupted.
+     *
+     * @param request the request
+     * @param body what to do with the answer's body
+     * @param name the file as shown in messages
+     * @param <T> the body's type
+     * @return the answer, of any status
+     * @throws HubException when there is no answer
+     */
+    <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body, String name) throws HubException {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return client.send(request, body);
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw unreachable(request.uri(), e);
         } catch (HttpTimeoutException e) {

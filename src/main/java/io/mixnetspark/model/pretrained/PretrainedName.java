@@ -25,10 +25,9 @@ import java.util.Optional;
  * @param hubWeights the weights file on the hub (timm and {@code hf://} names)
  * @param mindCvFile MindCV's checkpoint file name (MindCV names)
  * @param variant the network, when the name fixes it (timm and MindCV names)
- * @param pinnedSha256 the SHA-256 this project knows for the weights file, if any
  */
 public record PretrainedName(String name, Optional<HubFile> hubWeights, Optional<String> mindCvFile,
-        Optional<MixNetVariant> variant, Optional<String> pinnedSha256) {
+        Optional<MixNetVariant> variant) {
 
     /** The scheme of hub repository names. */
     public static final String HF_SCHEME = "hf://";
@@ -40,8 +39,8 @@ public record PretrainedName(String name, Optional<HubFile> hubWeights, Optional
     public static final String TIMM_WEIGHTS = "model.safetensors";
 
     /**
-     * timm's hub repository per variant. No SHA-256 is pinned yet: the files could not be read
-     * where this was written (no internet); the hub's stated SHA-256 (the LFS object id) is checked.
+     * timm's hub repository per variant. No SHA-256 is pinned: the files could not be read where
+     * this was written (no internet); the hub's stated SHA-256 (the LFS object id) is checked.
      */
     private static final Map<String, String> TIMM = Map.of(
             "mixnet_s", "timm/mixnet_s.ft_in1k", "mixnet_m", "timm/mixnet_m.ft_in1k", "mixnet_l", "timm/mixnet_l.ft_in1k");
@@ -66,35 +65,40 @@ public record PretrainedName(String name, Optional<HubFile> hubWeights, Optional
         String lower = n.toLowerCase(Locale.ROOT);
         if (TIMM.containsKey(lower)) {
             return new PretrainedName(n, Optional.of(HubFile.of(TIMM.get(lower), TIMM_WEIGHTS)), Optional.empty(),
-                    Optional.of(MixNetVariant.fromName(lower)), Optional.empty());
+                    Optional.of(MixNetVariant.fromName(lower)));
         }
-        if (lower.startsWith(MINDCV_PREFIX) && MINDCV.containsKey(lower.substring(MINDCV_PREFIX.length()))) {
-            String variant = lower.substring(MINDCV_PREFIX.length());
-            return new PretrainedName(n, Optional.empty(), Optional.of(MINDCV.get(variant)),
-                    Optional.of(MixNetVariant.fromName(variant)), Optional.empty());
+        Optional<String> mindCv = mindCvVariant(lower);
+        if (mindCv.isPresent()) {
+            return new PretrainedName(n, Optional.empty(), Optional.of(MINDCV.get(mindCv.get())),
+                    Optional.of(MixNetVariant.fromName(mindCv.get())));
         }
-        if (n.startsWith(HF_SCHEME)) {
+        if (lower.startsWith(HF_SCHEME)) {
             String[] parts = n.substring(HF_SCHEME.length()).split("/", 3);
             if (parts.length < 2) {
                 throw new IllegalArgumentException("pretrained name " + n + ": hf:// names are hf://ORG/REPO[/FILE]");
             }
             HubFile file = HubFile.of(parts[0] + "/" + parts[1], parts.length == 3 ? parts[2] : TIMM_WEIGHTS);
-            return new PretrainedName(n, Optional.of(file), Optional.empty(), Optional.empty(), Optional.empty());
+            return new PretrainedName(n, Optional.of(file), Optional.empty(), Optional.empty());
         }
         throw new IllegalArgumentException("unknown pretrained weights " + (n.isEmpty() ? "(empty)" : n) + "; allowed: " + ALLOWED);
     }
 
     /**
      * Whether a string is a pretrained name rather than a file path or URI: one of the fixed names,
-     * or an {@code hf://} URI.
+     * or an {@code hf://} URI (which {@link #parse} may still refuse, naming what is wrong).
      *
      * @param value a name, path or URI
-     * @return true when {@link #parse} takes it
+     * @return true when {@link #parse} reads it as a name
      */
     public static boolean isName(String value) {
         String lower = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        return TIMM.containsKey(lower) || lower.startsWith(HF_SCHEME)
-                || lower.startsWith(MINDCV_PREFIX) && MINDCV.containsKey(lower.substring(MINDCV_PREFIX.length()));
+        return TIMM.containsKey(lower) || mindCvVariant(lower).isPresent() || lower.startsWith(HF_SCHEME);
+    }
+
+    /** The variant of a MindCV name ({@code mindcv/mixnet_s}), lower-cased. */
+    private static Optional<String> mindCvVariant(String lower) {
+        return lower.startsWith(MINDCV_PREFIX) ? Optional.of(lower.substring(MINDCV_PREFIX.length()))
+                .filter(MINDCV::containsKey) : Optional.empty();
     }
 
     /**

@@ -62,7 +62,7 @@ public record PretrainedWeights(String name, Path file, MixNetConfig config, Cla
         TimmPretrainedConfig cfg = TimmPretrainedConfig.read(configFile);
         MixNetVariant variant = variant(parsed, cfg, configFile);
         checkPreprocessing(parsed.name(), cfg, configFile);
-        Path file = hub.download(weights, parsed.pinnedSha256());
+        Path file = hub.download(weights, Optional.empty());
         MixNetConfig config = MixNetConfig.builder(variant).optNumClasses(cfg.numClasses()).build();
         return new PretrainedWeights(parsed.name(), file, config, classes(cfg), cfg.imageSize(), cfg.cropPct());
     }
@@ -103,8 +103,9 @@ public record PretrainedWeights(String name, Path file, MixNetConfig config, Cla
         if (cfg.labelNames().isPresent()) {
             return new ClassNames(cfg.labelNames().get(), cfg.labelNames().get());
         }
-        if (cfg.numClasses() == ClassNames.imagenet().size()) {
-            return ClassNames.imagenet();
+        ClassNames imagenet = ClassNames.imagenet();
+        if (cfg.numClasses() == imagenet.size()) {
+            return imagenet;
         }
         List<String> ids = IntStream.range(0, cfg.numClasses()).mapToObj(Integer::toString).toList();
         return new ClassNames(ids, ids);

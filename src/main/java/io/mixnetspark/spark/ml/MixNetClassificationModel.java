@@ -1,8 +1,6 @@
 package io.mixnetspark.spark.ml;
 
-import io.mixnetspark.hub.DownloadProgress;
 import io.mixnetspark.hub.HubClient;
-import io.mixnetspark.hub.HubEnvironment;
 import io.mixnetspark.model.ClassNames;
 import io.mixnetspark.model.MixNetModel;
 import io.mixnetspark.model.ModelWeights;
@@ -94,7 +92,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
     /**
      * Creates a model from pretrained weights by name ({@code mixnet_s}, {@code mindcv/mixnet_s},
      * {@code hf://ORG/REPO[/FILE]}; see {@link PretrainedName}), fetched on this JVM (the driver)
-     * into the Hugging Face cache, or found there, as {@link HubEnvironment#current()} says
+     * into the Hugging Face cache, or found there, as {@link io.mixnetspark.hub.HubEnvironment#current()} says
      * ({@code HF_HOME}, {@code HF_ENDPOINT}, {@code HF_HUB_OFFLINE}, {@code HF_TOKEN}); progress is
      * shown on standard error. The image size and crop fraction come from the weights' config.
      *
@@ -103,7 +101,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @throws IOException when the weights cannot be had or read (the message says what to do)
      */
     public static MixNetClassificationModel pretrained(String name) throws IOException {
-        return pretrained(name, new HubClient(HubEnvironment.current(), DownloadProgress.console(System.err)));
+        return pretrained(name, HubClient.forThisProcess());
     }
 
     /**

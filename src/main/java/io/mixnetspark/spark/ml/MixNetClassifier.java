@@ -2,9 +2,7 @@ package io.mixnetspark.spark.ml;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.mixnetspark.hub.DownloadProgress;
 import io.mixnetspark.hub.HubClient;
-import io.mixnetspark.hub.HubEnvironment;
 import io.mixnetspark.model.ClassNames;
 import io.mixnetspark.model.arch.MixNetConfig;
 import io.mixnetspark.model.arch.MixNetVariant;
@@ -317,7 +315,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
         }
         try {
             return Optional.of(PretrainedWeights.resolve(getPretrainedWeights(),
-                    new HubClient(HubEnvironment.current(), DownloadProgress.console(System.err))));
+                    HubClient.forThisProcess()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot get pretrainedWeights " + getPretrainedWeights() + ": " + e.getMessage(), e);
         }
