@@ -1,6 +1,5 @@
 package io.mixnetspark.cli;
 
-import java.util.List;
 import java.util.Optional;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -16,22 +15,15 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code CliLogging} is where the command line's logs go, with the launcher's {@code
  * conf/log4j2.properties}: warnings on standard error, everything in a log file, and a failed
- * task's traces (Spark's executor and scheduler loggers, {@link #FAILURE}) in the file only, so a
- * failure shows as the one line {@link MixNetCli} prints. {@code --verbose} shows INFO and those
- * traces on standard error too. Under another configuration (tests, {@code spark-submit}) it only
+ * task's traces (the loggers that configuration sends to the file only: Spark's executor and
+ * scheduler loggers, {@link #FAILURE}), so a failure shows as the one line {@link MixNetCli}
+ * prints. {@code --verbose} shows INFO and those traces on standard error too. Under another configuration (tests, {@code spark-submit}) it only
  * raises the root level for {@code --verbose}.
  */
 final class CliLogging {
 
     /** The logger a command's failure is written to, with its trace. */
     static final String FAILURE = "mixnet.failure";
-
-    /** Loggers whose lines go to the log file only (a failed task's traces), as the configuration says. */
-    static final List<String> FILE_ONLY = List.of("org.apache.spark.executor.Executor",
-            "org.apache.spark.scheduler.TaskSetManager", "org.apache.spark.scheduler.TaskSchedulerImpl",
-            "org.apache.spark.storage.ShuffleBlockFetcherIterator",
-            "org.apache.spark.sql.execution.datasources.FileFormatWriter",
-            "org.apache.spark.internal.io.SparkHadoopWriter", "org.apache.spark.util.Utils", FAILURE);
 
     private static final String CONSOLE = "stderr";
     private static final String FILE = "file";
@@ -50,9 +42,9 @@ final class CliLogging {
         LoggerConfig root = config.getRootLogger();
         root.removeAppender(CONSOLE);
         root.addAppender(console, Level.INFO, null);
-        for (String name : FILE_ONLY) {
-            LoggerConfig logger = config.getLoggerConfig(name);
-            if (logger.getName().equals(name)) {
+        for (LoggerConfig logger : config.getLoggers().values()) {
+            // the loggers the configuration keeps off the console: not additive, writing to the file
+            if (!logger.isAdditive() && logger.getAppenders().containsKey(FILE)) {
                 logger.addAppender(console, Level.INFO, null);
             }
         }

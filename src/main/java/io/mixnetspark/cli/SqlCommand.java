@@ -78,7 +78,7 @@ public final class SqlCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (statements.isEmpty()) {
-            shell(spark);
+            shell(spark, maxRows);
             return 0;
         }
         for (int i = 0; i < statements.size(); i++) {
@@ -130,11 +130,11 @@ public final class SqlCommand implements Callable<Integer> {
         }
     }
 
-    private void shell(SparkSession spark) throws IOException {
+    private void shell(SparkSession spark, int rows) throws IOException {
         Path history = Path.of(System.getProperty("user.home"), ".mixnet_sql_history");
         try (org.jline.terminal.Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             SqlShell shell = new SqlShell(terminal, history);
-            shell.loop(statement -> runInShell(spark, statement, shell.out()));
+            shell.loop(statement -> runInShell(spark, statement, rows, shell.out()));
         }
     }
 
@@ -143,11 +143,12 @@ public final class SqlCommand implements Callable<Integer> {
      *
      * @param spark the session
      * @param statement the statement
+     * @param maxRows the most rows a table shows
      * @param out where
      */
-    static void runInShell(SparkSession spark, String statement, PrintWriter out) {
+    static void runInShell(SparkSession spark, String statement, int maxRows, PrintWriter out) {
         try {
-            ResultPrinter.print(spark.sql(statement), ResultPrinter.Format.TABLE, 1000, out);
+            ResultPrinter.print(spark.sql(statement), ResultPrinter.Format.TABLE, maxRows, out);
         } catch (Exception e) {
             out.println("Error: " + MixNetCli.reason(e));
             out.flush();

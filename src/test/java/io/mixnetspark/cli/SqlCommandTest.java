@@ -95,7 +95,7 @@ class SqlCommandTest {
         try (Terminal terminal = TerminalBuilder.builder().dumb(true).streams(
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), shown).build()) {
             SqlShell shell = new SqlShell(terminal, tmp.resolve("history"));
-            shell.loop(statement -> SqlCommand.runInShell(spark, statement, shell.out()));
+            shell.loop(statement -> SqlCommand.runInShell(spark, statement, 1000, shell.out()));
         }
         String out = shown.toString(StandardCharsets.UTF_8).replace("\r", "");
         assertTrue(out.contains("sqltest   | preds"), "SHOW TABLES: " + out);

@@ -145,8 +145,10 @@ public final class ImageDecoder {
     private RgbImage decodeJpeg(byte[] data, ReadWindow window) throws DecodeException {
         JpegHeader header = JpegHeader.parse(data);
         boolean nativeDecode = usesNative(header);
-        int withinCap = nativeDecode ? PixelCap.jpegDenominator(header.width(), header.height(), options) : 1;
-        if (!nativeDecode) {
+        int withinCap = 1;
+        if (nativeDecode) {
+            withinCap = PixelCap.jpegDenominator(header.width(), header.height(), options);
+        } else {
             PixelCap.check(header.width(), header.height(), options);
         }
         if (header.scans() > MAX_JPEG_SCANS) {

@@ -50,7 +50,7 @@ final class PointwiseMatmul {
      */
     static NDArray apply(NDArray x, NDArray weight, NDArray bias, Activation activation) {
         boolean oneDnn = ConvActivation.oneDnnEval(x) && x.getShape().get(1) == weight.getShape().get(1);
-        boolean fused = oneDnn && activation != null && ConvActivation.fusesActivations(x);
+        boolean fused = oneDnn && activation != null && FastPaths.enabled(FastPath.FUSED_ACTIVATION);
         TorchScriptOp op = !oneDnn ? TorchScriptOp.POINTWISE : TorchScriptOp.product(fused ? activation : null);
         NDArray y = withBias(op, x, weight, bias);
         if (activation == null || fused) {
