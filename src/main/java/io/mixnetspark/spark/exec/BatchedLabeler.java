@@ -24,8 +24,8 @@ import org.apache.spark.sql.RowFactory;
  * preprocessed) on a thread pool up to {@code prefetch} batches ahead, so decoding of the next
  * batches overlaps the forward pass of the current one through a bounded window; each batch runs
  * one eval forward in its own tensor scope, closed when the batch's rows are built. Every input
- * row gives exactly one output row: the input columns followed by prediction, probability,
- * rawPrediction, topK and error (the last null, or why the row was not classified).
+ * row gives exactly one output row: the input columns followed by the columns of {@link
+ * LabelingContract} (the error null, or why the row was not classified).
  */
 public final class BatchedLabeler implements Iterator<Row> {
 
@@ -60,7 +60,7 @@ public final class BatchedLabeler implements Iterator<Row> {
         this.pool = pool;
         this.batchSize = settings.batchSize();
         this.prefetch = settings.prefetchBatches();
-        this.topK = Math.min(settings.topK(), classes.size());
+        this.topK = LabelingContract.checkTopK(settings.topK(), classes.size());
         this.imageSize = settings.imageSize();
     }
 
@@ -150,7 +150,7 @@ public final class BatchedLabeler implements Iterator<Row> {
         List<Row> top = new ArrayList<>(order.length);
         for (int r = 0; r < order.length; r++) {
             int c = order[r];
-            top.add(RowFactory.create(r + 1, c, classes.ids().get(c), classes.names().get(c), probability[c]));
+            top.add(LabelingContract.topKEntry(r + 1, c, classes, probability[c]));
         }
         return append(in, (double) order[0], Vectors.dense(probability), Vectors.dense(raw),
                 scala.jdk.javaapi.CollectionConverters.asScala(top).toSeq(), null);

@@ -1,8 +1,8 @@
 package io.mixnetspark.spark.ml;
 
+import io.mixnetspark.spark.exec.LabelingContract;
 import java.util.Arrays;
 import org.apache.spark.ml.image.ImageSchema;
-import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -13,15 +13,6 @@ import org.apache.spark.sql.types.StructType;
  * without running a job (Spark's {@code transformSchema} contract).
  */
 final class LabelingSchema {
-
-    /** The element type of the top-k array: one ranked class. */
-    static final StructType TOP_K_ENTRY = new StructType(new StructField[] {
-        DataTypes.createStructField("rank", DataTypes.IntegerType, false),
-        DataTypes.createStructField("index", DataTypes.IntegerType, false),
-        DataTypes.createStructField("wnid", DataTypes.StringType, false),
-        DataTypes.createStructField("label", DataTypes.StringType, false),
-        DataTypes.createStructField("probability", DataTypes.DoubleType, false)
-    });
 
     private LabelingSchema() {}
 
@@ -85,12 +76,6 @@ final class LabelingSchema {
     }
 
     private static StructField[] outputFields(OutputColumns c) {
-        return new StructField[] {
-            DataTypes.createStructField(c.prediction(), DataTypes.DoubleType, true),
-            DataTypes.createStructField(c.probability(), SQLDataTypes.VectorType(), true),
-            DataTypes.createStructField(c.rawPrediction(), SQLDataTypes.VectorType(), true),
-            DataTypes.createStructField(c.topK(), DataTypes.createArrayType(TOP_K_ENTRY, false), true),
-            DataTypes.createStructField(c.error(), DataTypes.StringType, true)
-        };
+        return LabelingContract.appendedFields(c.prediction(), c.probability(), c.rawPrediction(), c.topK(), c.error());
     }
 }

@@ -1,5 +1,6 @@
 package io.mixnetspark.spark.predict;
 
+import io.mixnetspark.spark.exec.LabelingContract;
 import io.mixnetspark.spark.tables.CatalogDatabase;
 import io.mixnetspark.spark.tables.PartitionOverwrite;
 import io.mixnetspark.spark.tables.SqlNames;
@@ -16,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
  * <pre>
  * key STRING, source STRING, fingerprint STRING, model STRING, labeled_at TIMESTAMP,
  * top_k ARRAY&lt;STRUCT&lt;rank INT, index INT, wnid STRING, label STRING, probability DOUBLE&gt;&gt;,
+ *     -- LabelingContract's top-k array
  * error STRING, run_id STRING   -- partition column
  * </pre>
  *
@@ -90,7 +92,7 @@ public record PredictionsTable(String database, String table, String location) {
         CatalogDatabase.ensure(spark, database, null);
         spark.sql("CREATE TABLE IF NOT EXISTS " + qualifiedName() + " ("
                 + "key STRING, source STRING, fingerprint STRING, model STRING, labeled_at TIMESTAMP, "
-                + "top_k ARRAY<STRUCT<rank: INT, index: INT, wnid: STRING, label: STRING, probability: DOUBLE>>, "
+                + "top_k " + LabelingContract.topKDdl() + ", "
                 + "error STRING, run_id STRING) USING parquet PARTITIONED BY (run_id)"
                 + (location == null ? "" : " LOCATION '" + location + "'"));
     }
