@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Spec;
         footer = {"Examples:",
             "  ./mixnet sql \"SELECT top_k[0].label, count(*) FROM predictions GROUP BY 1 ORDER BY 2 DESC\"",
             "  ./mixnet sql -f report.sql --format csv > report.csv",
+            "  ./mixnet sql \"SELECT path, mixnet_label(content) FROM binaryFile.`photos/*.jpg`\"",
+            "  ./mixnet sql --conf spark.mixnet.model=models/mine \"SELECT mixnet_topk(path, 3) FROM files\"",
             "  ./mixnet sql \"SELECT * FROM predictions WHERE error IS NOT NULL\" --output errors --format parquet",
             "  ./mixnet sql                      (interactive: line editing, history, multi-line statements)"})
 public final class SqlCommand implements Callable<Integer> {
@@ -52,6 +56,11 @@ public final class SqlCommand implements Callable<Integer> {
             description = "Write the last statement's result here (a folder, any Hadoop URI) instead of printing it;"
                     + " --format parquet (default here), csv or json.")
     String output;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "A session setting, repeatable; e.g. spark.mixnet.model=NAME|FILE|FOLDER, the model of"
+                    + " mixnet_topk, mixnet_label and mixnet_error (default: the pretrained mixnet_s).")
+    Map<String, String> conf = new LinkedHashMap<>();
 
     @Option(names = "--max_rows", defaultValue = "1000",
             description = "Rows a table shows at most (csv and json print all). Default: ${DEFAULT-VALUE}.")
@@ -73,6 +82,7 @@ public final class SqlCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max_rows must be at least 1, got " + maxRows);
         }
         SparkSession spark = LocalSpark.getOrCreate("mixnet sql");
+        conf.forEach((key, value) -> set(spark, key, value));
         if (spark.catalog().databaseExists(catalog.database)) {
             spark.catalog().setCurrentDatabase(catalog.database);
         }
@@ -115,6 +125,15 @@ public final class SqlCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format with --output must be one of parquet, csv, json, got " + format);
         }
         return f;
+    }
+
+    private static void set(SparkSession spark, String key, String value) {
+        try {
+            spark.conf().set(key, value);
+        } catch (Exception e) {
+            // Spark refuses static settings at run time (a checked AnalysisException to Java)
+            throw new IllegalArgumentException("--conf " + key + ": " + MixNetCli.reason(e), e);
+        }
     }
 
     /** Runs a statement: Spark's refusal (parse or analysis error) is a bad input, exit code 2. */

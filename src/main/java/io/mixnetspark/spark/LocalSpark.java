@@ -1,5 +1,6 @@
 package io.mixnetspark.spark;
 
+import io.mixnetspark.spark.sql.MixNetSqlExtensions;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.apache.spark.sql.SparkSession;
@@ -35,7 +36,8 @@ public final class LocalSpark {
      * to the loopback address (a laptop or CI machine needs no cluster and opens no public port),
      * and Spark SQL's catalog in an embedded Hive metastore (Derby) with a local warehouse, so
      * tables outlive the process. Both live in {@link #catalogHome()} under Spark's default names
-     * {@code metastore_db/} and {@code spark-warehouse/}.
+     * {@code metastore_db/} and {@code spark-warehouse/}. The SQL labeling functions ({@link
+     * MixNetSqlExtensions}) are registered.
      *
      * @param appName the application name
      * @param master a local master, e.g. {@code local[*]} or {@code local[2,3]} (3 task attempts)
@@ -52,6 +54,8 @@ public final class LocalSpark {
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.sql.warehouse.dir", home.resolve("spark-warehouse").toUri().toString())
+                // the SQL labeling functions (mixnet_topk, mixnet_label, mixnet_error)
+                .config("spark.sql.extensions", MixNetSqlExtensions.class.getName())
                 .config("spark.hadoop.javax.jdo.option.ConnectionURL",
                         "jdbc:derby:;databaseName=" + home.resolve("metastore_db") + ";create=true")
                 .enableHiveSupport();

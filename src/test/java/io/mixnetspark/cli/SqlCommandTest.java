@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixnetspark.spark.LocalSpark;
 import io.mixnetspark.testing.LocalSparkSessions;
+import io.mixnetspark.testing.SharedData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,29 @@ class SqlCommandTest {
         assertTrue(run.out().startsWith("errors\n------\n     1\n(1 row)\nWrote the result to " + out + " (parquet)"),
                 run.out());
         assertEquals(2, spark.read().parquet(out.toString()).count());
+    }
+
+    @Test
+    void labelsPhotosWithTheSqlFunctionsIntoATable() {
+        String weights = SharedData.require("fixtures/mixnet_s-timm-random/model.safetensors").toString();
+        String photos = SharedData.require("datasets/imagenette2-224-subset/val/n03028079").toUri() + "*[0-3]1.JPEG";
+        CliRun labeled = CliRun.of("sql", "--database", "sqltest", "--conf", "spark.mixnet.model=" + weights,
+                "--format", "csv", "DROP TABLE IF EXISTS labels; CREATE TABLE labels AS SELECT path,"
+                        + " mixnet_topk(content, 3) AS top_k, mixnet_label(path) AS label, mixnet_error(content) AS error"
+                        + " FROM binaryFile.`" + photos + "`; SELECT count(*) AS n, count(error) AS errors,"
+                        + " sum(IF(size(top_k) = 3 AND top_k[0].label = label, 1, 0)) AS agree FROM labels");
+        assertEquals(0, labeled.exitCode(), labeled.err());
+        long photoCount = spark.read().format("binaryFile").load(photos).count();
+        assertTrue(photoCount >= 5, "photos: " + photoCount);
+        assertTrue(labeled.out().endsWith("n,errors,agree\n" + photoCount + ",0," + photoCount + "\n"), labeled.out());
+
+        CliRun unknown = CliRun.of("sql", "--conf", "spark.mixnet.modle=" + weights, "SELECT mixnet_label('x.jpg')");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("spark.mixnet.modle") && unknown.err().contains("spark.mixnet.model,"),
+                unknown.err());
+        CliRun staticKey = CliRun.of("sql", "--conf", "spark.sql.warehouse.dir=/tmp/elsewhere", "SELECT 1");
+        assertEquals(2, staticKey.exitCode());
+        assertTrue(staticKey.err().contains("--conf spark.sql.warehouse.dir"), staticKey.err());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.mixnetspark.model.arch.MixNetConfig;
 import io.mixnetspark.model.pretrained.PretrainedName;
 import io.mixnetspark.model.pretrained.PretrainedWeights;
 import io.mixnetspark.spark.exec.LabelingSettings;
+import io.mixnetspark.spark.exec.LabelingContract;
 import io.mixnetspark.spark.exec.ModelPayload;
 import io.mixnetspark.spark.exec.PartitionLabeler;
 import io.mixnetspark.spark.train.EpochRecord;
@@ -170,10 +171,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
 
     @Override
     public StructType transformSchema(StructType schema) {
-        if (getTopK() > payload.classes().size()) {
-            throw new IllegalArgumentException("topK=" + getTopK() + " exceeds the model's "
-                    + payload.classes().size() + " classes");
-        }
+        LabelingContract.checkTopK(getTopK(), payload.classes().size());
         return LabelingSchema.output(schema, getInputCol(), new OutputColumns(getPredictionCol(), getProbabilityCol(),
                 getRawPredictionCol(), getTopKCol(), getErrorCol()));
     }
@@ -183,13 +181,29 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
         StructType outSchema = transformSchema(dataset.schema());
         Dataset<Row> input = dataset.toDF();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
-        Broadcast<ModelPayload> shared = sc.broadcast(payload);
+        return input.mapPartitions(partitionLabeler(sc, input.schema(), sc.broadcast(payload), payload.key()),
+                Encoders.row(outSchema));
+    }
+
+    /**
+     * Returns the function that labels a partition's rows on the executors with this model and its
+     * params, as {@link #transform} runs it; the SQL labeling functions run it too. Each output row
+     * is the input row followed by the columns of {@link LabelingContract}.
+     *
+     * @param sc the Spark context (for the Hadoop configuration's broadcast)
+     * @param input the schema of the rows to label, with the {@code inputCol} column
+     * @param shared this model's payload, broadcast
+     * @param payloadKey the payload's {@link ModelPayload#key()}
+     * @return the partition function
+     * @throws IllegalArgumentException when the input column is missing or of the wrong type
+     */
+    public PartitionLabeler partitionLabeler(JavaSparkContext sc, StructType input, Broadcast<ModelPayload> shared,
+            String payloadKey) {
         Broadcast<SerializableConfiguration> hadoop = sc.broadcast(new SerializableConfiguration(sc.hadoopConfiguration()));
         LabelingSettings settings = new LabelingSettings(getBatchSize(), 2, getTopK(), getImageSize(), getCropPct(),
                 getDecodeThreads(), getDevice(), getMaxImageBytes());
-        int inputIndex = input.schema().fieldIndex(getInputCol());
-        String kind = LabelingSchema.inputKind(input.schema(), getInputCol()).name();
-        return input.mapPartitions(new PartitionLabeler(shared, payload.key(), hadoop, settings, inputIndex, kind), Encoders.row(outSchema));
+        String kind = LabelingSchema.inputKind(input, getInputCol()).name();
+        return new PartitionLabeler(shared, payloadKey, hadoop, settings, input.fieldIndex(getInputCol()), kind);
     }
 
     @Override
