@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * only what a Spark installation provides, master {@code local-cluster[2,1,1536]} (a standalone
  * master and two workers, each executor its own JVM, also with Spark's jars only). The executors
  * get mixnet-spark, DJL and the PyTorch natives from the shipped jar alone, and {@code predict}
- * labels real photos into a Hive table.
+ * labels real photos into a Hive table; the SQL functions label from configuration alone.
  */
 class SparkSubmitIT {
 
@@ -48,15 +48,48 @@ class SparkSubmitIT {
 
     @Test
     void theApplicationJarLabelsPhotosUnderSparkSubmitOnAStandaloneCluster() throws Exception {
-        Path jar = Paths.get(System.getProperty("mixnet.app.jar"));
-        assertTrue(Files.isRegularFile(jar), "build the jar first (mvn verify): " + jar);
-        String sparkClassPath = sparkInstallationClassPath();
+        Path photos = photos();
+        Submitted run = submit(List.of(), List.of("predict", "--data_dir", photos.toString(),
+                "--ckpt_path", SharedData.require("fixtures/mixnet_s-timm-random/model.safetensors").toString(),
+                "--batch_size", "4", "--run_id", "submitted"));
+        assertTrue(run.output.contains("Labeled 8 images (0 errors)"), run.tail());
+        run.assertExecutorsLabeled();
+    }
+
+    /**
+     * The SQL functions in a session configured only through {@code spark.sql.extensions} and
+     * {@code spark.mixnet.*} on the {@code spark-submit} line (under {@code spark-submit} the
+     * application adds no extension of its own): {@code mixnet_topk} over Spark's {@code
+     * binaryFile} source labels on the executors.
+     */
+    @Test
+    void theSqlFunctionsLabelUnderSparkSubmitFromConfigurationAlone() throws Exception {
+        Path photos = photos();
+        Submitted run = submit(List.of(
+                "--conf", "spark.sql.extensions=io.mixnetspark.spark.sql.MixNetSqlExtensions",
+                "--conf", "spark.mixnet.model=" + SharedData.require("fixtures/mixnet_s-timm-random/model.safetensors"),
+                "--conf", "spark.mixnet.batchSize=4"),
+                List.of("sql", "--format", "csv", "SELECT count(*) AS n, sum(size(mixnet_topk(content, 3))) AS entries,"
+                        + " count(mixnet_error(content)) AS errors FROM binaryFile.`" + photos.toUri() + "`"));
+        assertTrue(run.output.contains("n,entries,errors\n8,24,0\n"), run.tail());
+        run.assertExecutorsLabeled();
+    }
+
+    private Path photos() throws IOException {
         Path photos = Files.createDirectories(tmp.resolve("photos"));
         try (Stream<Path> files = Files.list(SharedData.require("datasets/imagenette2-224-subset/val/n03888257"))) {
             for (Path p : files.sorted().limit(8).toList()) {
                 Files.copy(p, photos.resolve(p.getFileName()));
             }
         }
+        return photos;
+    }
+
+    /** Runs the application jar's {@code MixNetCli} with these arguments under {@code spark-submit}. */
+    private Submitted submit(List<String> conf, List<String> arguments) throws Exception {
+        Path jar = Paths.get(System.getProperty("mixnet.app.jar"));
+        assertTrue(Files.isRegularFile(jar), "build the jar first (mvn verify): " + jar);
+        String sparkClassPath = sparkInstallationClassPath();
         // A fresh SPARK_HOME per run: its work/ then holds only this run's executors' logs.
         Path sparkHome = LocalClusterSessions.sparkHome(tmp.resolve("spark-home"));
         String opens = System.getProperty("mixnet.jvm.opens", "");
@@ -76,11 +109,10 @@ class SparkSubmitIT {
                 "--conf", "spark.sql.warehouse.dir=" + tmp.resolve("warehouse").toUri(),
                 "--conf", "spark.hadoop.javax.jdo.option.ConnectionURL=jdbc:derby:;databaseName="
                         + tmp.resolve("metastore_db") + ";create=true",
-                "--driver-java-options", "-Dai.djl.offline=true -Dderby.stream.error.file=" + tmp.resolve("derby.log"),
-                "--class", "io.mixnetspark.cli.MixNetCli", jar.toString(),
-                "predict", "--data_dir", photos.toString(),
-                "--ckpt_path", SharedData.require("fixtures/mixnet_s-timm-random/model.safetensors").toString(),
-                "--batch_size", "4", "--run_id", "submitted"));
+                "--driver-java-options", "-Dai.djl.offline=true -Dderby.stream.error.file=" + tmp.resolve("derby.log")));
+        command.addAll(conf);
+        command.addAll(List.of("--class", "io.mixnetspark.cli.MixNetCli", jar.toString()));
+        command.addAll(arguments);
         Path log = tmp.resolve("spark-submit.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // Not spark.testing: under it local-cluster workers write to temporary folders deleted on stop.
@@ -90,20 +122,31 @@ class SparkSubmitIT {
         if (!finished) {
             process.destroyForcibly();
         }
-        String output = Files.readString(log);
-        String tail = output.substring(Math.max(0, output.length() - 6000));
-        assertTrue(finished, "spark-submit did not finish in 8 minutes: " + tail);
-        assertEquals(0, process.exitValue(), tail);
-        assertTrue(output.contains("Labeled 8 images (0 errors)"), tail);
-        assertTrue(output.contains("executor 1") || output.contains("executor ID 1") || output.contains("with ID 1"),
-                "both workers' executors registered: " + tail);
-        List<String> executorLogs = executorStderr(sparkHome.resolve("work"));
-        assertTrue(!executorLogs.isEmpty(), "the executors' stderr under " + sparkHome.resolve("work"));
-        assertTrue(executorLogs.stream().anyMatch(e -> e.contains("Numerics")),
-                "an executor that labeled ran the numerics self-check and logged it");
-        for (String stderr : executorLogs) {
-            assertTrue(!stderr.contains("NNPACK"), "no NNPACK line in an executor's stderr: "
-                    + stderr.substring(Math.max(0, stderr.length() - 3000)));
+        Submitted run = new Submitted(Files.readString(log), sparkHome);
+        assertTrue(finished, "spark-submit did not finish in 8 minutes: " + run.tail());
+        assertEquals(0, process.exitValue(), run.tail());
+        return run;
+    }
+
+    /** What a {@code spark-submit} run printed, and where its executors logged. */
+    private record Submitted(String output, Path sparkHome) {
+
+        String tail() {
+            return output.substring(Math.max(0, output.length() - 6000));
+        }
+
+        /** Both workers' executors registered, and an executor ran the network (its numerics self-check). */
+        void assertExecutorsLabeled() throws IOException {
+            assertTrue(output.contains("executor 1") || output.contains("executor ID 1") || output.contains("with ID 1"),
+                    "both workers' executors registered: " + tail());
+            List<String> executorLogs = executorStderr(sparkHome.resolve("work"));
+            assertTrue(!executorLogs.isEmpty(), "the executors' stderr under " + sparkHome.resolve("work"));
+            assertTrue(executorLogs.stream().anyMatch(e -> e.contains("Numerics")),
+                    "an executor that labeled ran the numerics self-check and logged it");
+            for (String stderr : executorLogs) {
+                assertTrue(!stderr.contains("NNPACK"), "no NNPACK line in an executor's stderr: "
+                        + stderr.substring(Math.max(0, stderr.length() - 3000)));
+            }
         }
     }
 
