@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixnetspark.spark.LocalSpark;
-import io.mixnetspark.testing.ReadmeSql;
+import io.mixnetspark.testing.DocsSql;
 import io.mixnetspark.testing.SharedData;
 import io.mixnetspark.testing.LocalSparkSessions;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code mixnet predict} on an ImageFolder of real photos writes the predictions table of the
- * embedded metastore, and the SQL examples in README.md run on it and agree with what was written.
+ * embedded metastore, and the SQL examples of docs/sql.md run on it and agree with what was written.
  */
 class PredictCommandTest {
 
@@ -36,7 +36,7 @@ class PredictCommandTest {
     }
 
     @Test
-    void labelsAnImageFolderIntoTheTableAndTheReadmeQueriesRunOnIt() throws Exception {
+    void labelsAnImageFolderIntoTheTableAndTheDocumentedQueriesRunOnIt() throws Exception {
         Path weights = SharedData.require("fixtures/mixnet_s-timm-random/model.safetensors");
         Path classFolder = Files.createDirectories(tmp.resolve("lake/val/" + WNID));
         try (Stream<Path> photos = Files.list(SharedData.require("datasets/imagenette2-224-subset/val/" + WNID))) {
@@ -62,7 +62,7 @@ class PredictCommandTest {
                 "the rerun replaced the run's rows");
         assertTrue(spark.sql("SELECT config FROM mixnet.runs WHERE run_id = 'cli-test'").first().getString(0)
                 .contains("image_size: 64"), "the rerun's size is recorded with the run");
-        List<String> queries = ReadmeSql.statements("### Labeling a lake into a SQL table");
+        List<String> queries = DocsSql.statements(DocsSql.SQL_PAGE, "## Queries over the predictions");
         assertEquals(3, queries.size(), queries.toString());
 
         List<Row> perLabel = spark.sql(queries.get(0)).collectAsList();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixnetspark.testing.PhotoSubset;
-import io.mixnetspark.testing.ReadmeSql;
+import io.mixnetspark.testing.DocsSql;
 import io.mixnetspark.testing.SharedData;
 import io.mixnetspark.testing.LocalSparkSessions;
 import java.nio.file.Files;
@@ -70,12 +70,12 @@ class ValidateAndReportCommandTest {
         assertEquals(20L, cells.getLong(0));
         assertEquals(top1, cells.getLong(1) / 20.0, 1e-12);
 
-        List<String> queries = ReadmeSql.statements("### Accuracy metrics in SQL tables");
+        List<String> queries = DocsSql.statements(DocsSql.SQL_PAGE, "## Queries over the metrics tables");
         assertEquals(3, queries.size(), queries.toString());
         assertTrue(spark.sql(queries.get(0)).collectAsList().stream()
                 .anyMatch(r -> r.getString(0).equals("cli-validate") && r.getDouble(2) == top1), "best epoch per run");
         List<Row> worst = spark.sql(queries.get(1)).collectAsList();
-        assertEquals(2, worst.size(), "the worst classes of the README's run: " + worst);
+        assertEquals(2, worst.size(), "the worst classes of the documented run: " + worst);
         assertTrue(worst.get(0).getDouble(3) <= worst.get(1).getDouble(3), worst.toString());
         assertTrue(spark.sql(queries.get(2)).collectAsList().stream()
                 .anyMatch(r -> r.getString(0).equals("cli-validate")), "accuracy over time");
