@@ -11,7 +11,7 @@ import io.mixnetspark.model.pretrained.PretrainedWeights;
 import io.mixnetspark.spark.exec.LabelingSettings;
 import io.mixnetspark.spark.exec.ModelPayload;
 import io.mixnetspark.spark.exec.PartitionLabeler;
-import io.mixnetspark.spark.train.EpochRecord;
+import io.mixnetspark.train.EpochRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

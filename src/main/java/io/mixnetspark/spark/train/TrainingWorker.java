@@ -9,6 +9,8 @@ import io.mixnetspark.model.OfflineEngine;
 import io.mixnetspark.model.SafetensorsFile;
 import io.mixnetspark.spark.exec.TaskDevice;
 import io.mixnetspark.train.Batch;
+import io.mixnetspark.train.CheckpointRetention;
+import io.mixnetspark.train.EpochRecord;
 import io.mixnetspark.train.EpochStats;
 import io.mixnetspark.train.EpochTrainer;
 import io.mixnetspark.train.TrainingCheckpoint;

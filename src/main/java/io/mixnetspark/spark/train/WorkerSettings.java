@@ -1,6 +1,7 @@
 package io.mixnetspark.spark.train;
 
 import io.mixnetspark.model.arch.MixNetConfig;
+import io.mixnetspark.train.CheckpointRetention;
 import io.mixnetspark.train.TrainingRecipe;
 import java.io.Serializable;
 

@@ -10,6 +10,7 @@ import io.mixnetspark.data.transform.TrainTransform;
 import io.mixnetspark.model.arch.MixNetConfig;
 import io.mixnetspark.model.arch.MixNetVariant;
 import io.mixnetspark.testing.SharedData;
+import io.mixnetspark.train.CheckpointRetention;
 import io.mixnetspark.train.TrainingRecipe;
 import java.io.IOException;
 import java.nio.file.Files;
