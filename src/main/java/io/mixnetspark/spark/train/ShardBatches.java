@@ -2,6 +2,7 @@ package io.mixnetspark.spark.train;
 
 import io.mixnetspark.concurrent.TaskResults;
 import io.mixnetspark.train.Batch;
+import io.mixnetspark.train.input.ImagePreparer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -15,6 +15,8 @@ import io.mixnetspark.train.EpochStats;
 import io.mixnetspark.train.EpochTrainer;
 import io.mixnetspark.train.TrainingCheckpoint;
 import io.mixnetspark.train.TrainingRecipe;
+import io.mixnetspark.train.input.Augmentation;
+import io.mixnetspark.train.input.ImagePreparer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
