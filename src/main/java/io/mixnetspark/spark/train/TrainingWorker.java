@@ -17,6 +17,7 @@ import io.mixnetspark.train.TrainingCheckpoint;
 import io.mixnetspark.train.TrainingRecipe;
 import io.mixnetspark.train.input.Augmentation;
 import io.mixnetspark.train.input.ImagePreparer;
+import io.mixnetspark.train.input.ShardBatches;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
