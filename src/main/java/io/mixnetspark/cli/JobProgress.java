@@ -1,7 +1,7 @@
 package io.mixnetspark.cli;
 
 import io.mixnetspark.spark.train.DistributedFit;
-import io.mixnetspark.spark.train.EpochRecord;
+import io.mixnetspark.train.EpochRecord;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;

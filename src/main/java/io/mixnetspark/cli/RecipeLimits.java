@@ -2,7 +2,7 @@ package io.mixnetspark.cli;
 
 import io.mixnetspark.config.RecipeConfig;
 import io.mixnetspark.config.RecipeKeys;
-import io.mixnetspark.spark.train.CheckpointRetention;
+import io.mixnetspark.train.CheckpointRetention;
 import java.util.List;
 import java.util.Map;
 

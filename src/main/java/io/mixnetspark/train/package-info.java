@@ -16,7 +16,11 @@
  *   <li>{@link io.mixnetspark.train.GradientSync}: called between backward and update (and with the
  *       BN statistics at each epoch end), which a distributed runner implements;
  *   <li>{@link io.mixnetspark.train.TrainingCheckpoint}: save and resume through {@link
- *       io.mixnetspark.train.CheckpointFiles} (a local folder, or streams on any file system).
+ *       io.mixnetspark.train.CheckpointFiles} (a local folder, or streams on any file system);
+ *       {@link io.mixnetspark.train.CheckpointRetention}: when a fit checkpoints and which
+ *       checkpoints it keeps;
+ *   <li>{@link io.mixnetspark.train.EpochRecord}: one line of a data-parallel fit's history, merged
+ *       from every worker's {@link io.mixnetspark.train.EpochStats} and validation counts.
  * </ul>
  *
  * <p>Imports DJL, {@code io.mixnetspark.model} and {@code io.mixnetspark.metrics}, never Spark.

@@ -12,7 +12,7 @@ import io.mixnetspark.spark.exec.LabelingSettings;
 import io.mixnetspark.spark.exec.LabelingContract;
 import io.mixnetspark.spark.exec.ModelPayload;
 import io.mixnetspark.spark.exec.PartitionLabeler;
-import io.mixnetspark.spark.train.EpochRecord;
+import io.mixnetspark.train.EpochRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.mixnetspark.spark.ml;
 
-import io.mixnetspark.spark.train.EpochRecord;
+import io.mixnetspark.train.EpochRecord;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.mixnetspark.spark.tables;
 
 import io.mixnetspark.spark.eval.EvaluationSummary;
-import io.mixnetspark.spark.train.EpochRecord;
+import io.mixnetspark.train.EpochRecord;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.apache.spark.sql.Row;

@@ -4,7 +4,7 @@ import io.mixnetspark.spark.eval.ScoredRows;
 import io.mixnetspark.spark.ml.MixNetClassificationModel;
 import io.mixnetspark.spark.ml.MixNetClassifier;
 import io.mixnetspark.spark.ml.TrainingResult;
-import io.mixnetspark.spark.train.EpochRecord;
+import io.mixnetspark.train.EpochRecord;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,5 +1,6 @@
 package io.mixnetspark.spark.train;
 
+import io.mixnetspark.train.EpochRecord;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package io.mixnetspark.spark.train;
 
+import io.mixnetspark.train.EpochRecord;
 import java.io.Serializable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.util.CollectionAccumulator;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mixnetspark.train.CheckpointFiles;
+import io.mixnetspark.train.CheckpointRetention;
+import io.mixnetspark.train.EpochRecord;
 import io.mixnetspark.train.TrainingCheckpoint;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.mixnetspark.spark.train;
 
+import io.mixnetspark.train.input.Shard;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -7,9 +8,10 @@ import org.apache.spark.sql.Row;
 
 /**
  * {@code ShardImages} is one worker's share of a dataset, held in memory as encoded image bytes
- * and class positions; images are decoded (and augmented) again every epoch.
+ * and class positions: the {@link Shard} a barrier task's partition gives the training input, whose
+ * images are decoded (and augmented) again every epoch.
  */
-final class ShardImages {
+final class ShardImages implements Shard {
 
     private final List<byte[]> images = new ArrayList<>();
     private final List<Integer> labels = new ArrayList<>();
@@ -41,15 +43,18 @@ final class ShardImages {
         return shard;
     }
 
-    int size() {
+    @Override
+    public int size() {
         return images.size();
     }
 
-    byte[] image(int index) {
+    @Override
+    public byte[] image(int index) {
         return images.get(index);
     }
 
-    int label(int index) {
+    @Override
+    public int label(int index) {
         return labels.get(index);
     }
 }

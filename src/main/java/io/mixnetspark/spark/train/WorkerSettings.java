@@ -1,12 +1,18 @@
 package io.mixnetspark.spark.train;
 
 import io.mixnetspark.model.arch.MixNetConfig;
+import io.mixnetspark.train.CheckpointRetention;
 import io.mixnetspark.train.TrainingRecipe;
+import io.mixnetspark.train.input.Augmentation;
+import io.mixnetspark.train.input.CropAndFlip;
+import io.mixnetspark.train.input.PixelAugmentation;
+import io.mixnetspark.train.input.PreparationSettings;
 import java.io.Serializable;
 
 /**
  * {@code WorkerSettings} is everything a training worker needs besides its data and the starting
- * weights, made on the driver and shipped with the task.
+ * weights, made on the driver and shipped with the task; as {@link PreparationSettings} it tells
+ * the worker's {@link Augmentation} how to prepare the images.
  *
  * @param recipe the hyper-parameters (batch size per worker)
  * @param config the network
@@ -36,4 +42,15 @@ public record WorkerSettings(
         String runFolder,
         CheckpointRetention retention,
         boolean dropRemainder,
-        long maxMessageBytes) implements Serializable {}
+        long maxMessageBytes) implements PreparationSettings, Serializable {
+
+    /**
+     * Returns the recipe's image size, for {@link PreparationSettings}.
+     *
+     * @return the network's input side in pixels
+     */
+    @Override
+    public int imageSize() {
+        return recipe.imageSize();
+    }
+}

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixnetspark.spark.source.ImageDatasets;
-import io.mixnetspark.spark.train.EpochRecord;
 import io.mixnetspark.spark.train.FaultInjection;
 import io.mixnetspark.testing.LocalClusterSessions;
 import io.mixnetspark.testing.PhotoSubset;
+import io.mixnetspark.train.EpochRecord;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixnetspark.spark.LocalSpark;
 import io.mixnetspark.spark.source.ImageDatasets;
-import io.mixnetspark.spark.train.EpochRecord;
 import io.mixnetspark.testing.PhotoSubset;
+import io.mixnetspark.train.EpochRecord;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

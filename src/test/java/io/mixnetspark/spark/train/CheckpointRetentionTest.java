@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mixnetspark.spark.train.CheckpointRetention.Policy;
+import io.mixnetspark.train.CheckpointRetention;
+import io.mixnetspark.train.CheckpointRetention.Policy;
+import io.mixnetspark.train.EpochRecord;
 import io.mixnetspark.train.TrainingCheckpoint;
 import java.io.OutputStream;
 import java.nio.file.Files;

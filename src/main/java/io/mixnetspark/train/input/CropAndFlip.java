@@ -1,4 +1,4 @@
-package io.mixnetspark.spark.train;
+package io.mixnetspark.train.input;
 
 import io.mixnetspark.data.transform.RandomResizedCrop;
 import java.io.Serializable;
@@ -7,7 +7,7 @@ import java.io.Serializable;
  * {@code CropAndFlip} is the geometric part of a fit's training augmentation, as set on the
  * classifier ({@code cropScale}, {@code cropRatio}, {@code flipProbability}; recipe keys {@code
  * scale}, {@code ratio}, {@code hflip}): the RandomResizedCrop's area and aspect ranges and the
- * chance of a horizontal flip. Shipped to the workers inside {@link WorkerSettings}.
+ * chance of a horizontal flip. Read through the fit's {@link PreparationSettings}.
  *
  * @param minScale smallest crop area as a fraction of the image
  * @param maxScale largest crop area fraction

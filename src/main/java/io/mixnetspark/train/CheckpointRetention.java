@@ -1,4 +1,4 @@
-package io.mixnetspark.spark.train;
+package io.mixnetspark.train;
 
 import java.io.Serializable;
 import java.util.Arrays;

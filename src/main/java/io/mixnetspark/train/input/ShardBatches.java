@@ -1,4 +1,4 @@
-package io.mixnetspark.spark.train;
+package io.mixnetspark.train.input;
 
 import io.mixnetspark.concurrent.TaskResults;
 import io.mixnetspark.train.Batch;
@@ -11,15 +11,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * {@code ShardBatches} serves one pass over a {@link ShardImages} as {@link Batch}es: images are
+ * {@code ShardBatches} serves one pass over a {@link Shard} as {@link Batch}es: images are
  * prepared on a thread pool, and the next batch is being prepared while the caller trains on the
  * current one. A training pass visits the shard in an order shuffled by the epoch's seed and stops
  * after the agreed number of steps (every worker takes the same number); an evaluation pass visits
  * every image once, in order.
  */
-final class ShardBatches implements Iterator<Batch> {
+public final class ShardBatches implements Iterator<Batch> {
 
-    private final ShardImages shard;
+    private final Shard shard;
     private final int[] order;
     private final int batchSize;
     private final int batches;
@@ -30,7 +30,7 @@ final class ShardBatches implements Iterator<Batch> {
     private List<Future<float[]>> pending;
     private int served;
 
-    private ShardBatches(ShardImages shard, int[] order, int batchSize, int batches, int imageSize,
+    private ShardBatches(Shard shard, int[] order, int batchSize, int batches, int imageSize,
             ImagePreparer preparer, long seed, ExecutorService pool) {
         this.shard = shard;
         this.order = order;
@@ -46,9 +46,17 @@ final class ShardBatches implements Iterator<Batch> {
     /**
      * A training epoch: shuffled by {@code seed}, {@code steps} batches (the last may be short).
      *
+     * @param shard the worker's images
      * @param steps batches to serve; at most {@code ceil(size / batchSize)}
+     * @param batchSize images per batch
+     * @param imageSize the prepared images' side in pixels
+     * @param preparer the training preparation (decode and augment)
+     * @param seed the epoch's seed, for the shuffle and each image's augmentation
+     * @param pool the threads that prepare images
+     * @return the batches
+     * @throws IllegalArgumentException when the shard has too few images for {@code steps}
      */
-    static ShardBatches training(ShardImages shard, int steps, int batchSize, int imageSize, ImagePreparer preparer,
+    public static ShardBatches training(Shard shard, int steps, int batchSize, int imageSize, ImagePreparer preparer,
             long seed, ExecutorService pool) {
         if ((long) (steps - 1) * batchSize >= shard.size()) {
             throw new IllegalArgumentException(steps + " steps of " + batchSize + " need more than the shard's "
@@ -65,8 +73,17 @@ final class ShardBatches implements Iterator<Batch> {
         return new ShardBatches(shard, order, batchSize, steps, imageSize, preparer, seed, pool);
     }
 
-    /** Every image once, in order. */
-    static ShardBatches evaluation(ShardImages shard, int batchSize, int imageSize, ImagePreparer preparer,
+    /**
+     * An evaluation pass: every image once, in order.
+     *
+     * @param shard the worker's validation images (possibly none)
+     * @param batchSize images per batch
+     * @param imageSize the prepared images' side in pixels
+     * @param preparer the evaluation preparation
+     * @param pool the threads that prepare images
+     * @return the batches
+     */
+    public static ShardBatches evaluation(Shard shard, int batchSize, int imageSize, ImagePreparer preparer,
             ExecutorService pool) {
         int batches = (shard.size() + batchSize - 1) / batchSize;
         return new ShardBatches(shard, identity(shard.size()), batchSize, batches, imageSize, preparer, 0, pool);

@@ -1,4 +1,4 @@
-package io.mixnetspark.spark.train;
+package io.mixnetspark.train.input;
 
 import io.mixnetspark.data.decode.DecodeResult;
 import io.mixnetspark.data.decode.ImageDecoder;
@@ -11,7 +11,7 @@ import io.mixnetspark.data.transform.TrainTransform;
  * transform. Thread-safe; an image that does not decode fails with the decoder's reason.
  */
 @FunctionalInterface
-interface ImagePreparer {
+public interface ImagePreparer {
 
     /** Shared decoder (thread-safe). */
     ImageDecoder DECODER = new ImageDecoder();
@@ -26,12 +26,22 @@ interface ImagePreparer {
      */
     float[] prepare(byte[] encoded, long seed);
 
-    /** The train transform, seeded per image. */
+    /**
+     * Prepares with the train transform, seeded per image.
+     *
+     * @param transform the train transform
+     * @return the preparer
+     */
     static ImagePreparer training(TrainTransform transform) {
         return (encoded, seed) -> transform.apply(decode(encoded), seed);
     }
 
-    /** The eval transform. */
+    /**
+     * Prepares with the eval transform (the seed is ignored).
+     *
+     * @param transform the eval transform
+     * @return the preparer
+     */
     static ImagePreparer evaluation(EvalTransform transform) {
         return (encoded, seed) -> transform.apply(decode(encoded));
     }

@@ -1,4 +1,4 @@
-package io.mixnetspark.spark.train;
+package io.mixnetspark.train.input;
 
 import io.mixnetspark.data.transform.ColorJitter;
 import io.mixnetspark.data.transform.EvalTransform;
@@ -21,8 +21,8 @@ import java.util.Locale;
  * </ul>
  *
  * <p>The crop's ranges and the flip chance ({@link CropAndFlip}), the RandAugment policy, colour
- * jitter and erasing chance ({@link PixelAugmentation}) come from the fit's {@link WorkerSettings};
- * the recipe's values are the defaults.
+ * jitter and erasing chance ({@link PixelAugmentation}) come from the fit's {@link
+ * PreparationSettings}; the recipe's values are the defaults.
  */
 public enum Augmentation {
     /** The MixNet recipe's augmentation. */
@@ -64,8 +64,8 @@ public enum Augmentation {
      *     jitter (used by {@link #LIGHT})
      * @return encoded bytes and a seed to a CHW tensor
      */
-    ImagePreparer trainPreparer(WorkerSettings settings) {
-        int size = settings.recipe().imageSize();
+    public ImagePreparer trainPreparer(PreparationSettings settings) {
+        int size = settings.imageSize();
         CropAndFlip geometry = settings.cropAndFlip();
         PixelAugmentation pixels = settings.pixels();
         return switch (this) {

@@ -1,4 +1,4 @@
-package io.mixnetspark.spark.train;
+package io.mixnetspark.train.input;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mixnetspark.data.transform.TrainTransform;
 import io.mixnetspark.model.arch.MixNetConfig;
 import io.mixnetspark.model.arch.MixNetVariant;
+import io.mixnetspark.spark.train.WorkerSettings;
 import io.mixnetspark.testing.SharedData;
+import io.mixnetspark.train.CheckpointRetention;
 import io.mixnetspark.train.TrainingRecipe;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.mixnetspark.spark.train;
+package io.mixnetspark.train.input;
 
 import io.mixnetspark.data.transform.RandAugment;
 import java.io.Serializable;
@@ -8,8 +8,8 @@ import java.io.Serializable;
  * classifier ({@code randAugment}, {@code colorJitter}, {@code erasingProbability}; recipe keys
  * {@code auto_augment}, {@code color_jitter}, {@code re_prob}), as {@link CropAndFlip} is the
  * geometric part. The {@code mixnet} {@link Augmentation} uses the RandAugment policy and the
- * erasing chance; the {@code light} one uses the colour jitter. Shipped to the workers inside {@link
- * WorkerSettings}.
+ * erasing chance; the {@code light} one uses the colour jitter. Read through the fit's {@link
+ * PreparationSettings}.
  *
  * @param randAugment timm/MindCV RandAugment policy, e.g. {@code rand-m9-mstd0.5}
  * @param colorJitter colour jitter strength, 0 for none

@@ -1,7 +1,6 @@
-package io.mixnetspark.spark.train;
+package io.mixnetspark.train;
 
 import io.mixnetspark.metrics.TopKAccumulator;
-import io.mixnetspark.train.EpochStats;
 import java.io.Serializable;
 import java.util.List;
 
@@ -50,7 +49,7 @@ public record EpochRecord(
      * @param syncMillis this worker's mean exchange time
      * @return the record
      */
-    static EpochRecord merge(List<WorkerEpoch> workers, int stageAttempt, double syncMillis) {
+    public static EpochRecord merge(List<WorkerEpoch> workers, int stageAttempt, double syncMillis) {
         EpochStats first = workers.get(0).stats();
         TopKAccumulator val = new TopKAccumulator(workers.get(0).validation().numClasses());
         long images = 0;
@@ -78,5 +77,5 @@ public record EpochRecord(
      * @param stats the training pass
      * @param validation the validation counts on its shard
      */
-    record WorkerEpoch(EpochStats stats, TopKAccumulator validation) implements Serializable {}
+    public record WorkerEpoch(EpochStats stats, TopKAccumulator validation) implements Serializable {}
 }
