@@ -1,7 +1,7 @@
 package io.mixnetspark.cli;
 
 import io.mixnetspark.config.RecipeConfig;
-import io.mixnetspark.spark.HadoopConf;
+import io.mixnetspark.spark.io.HadoopConf;
 import io.mixnetspark.spark.ml.MixNetClassifier;
 import io.mixnetspark.spark.ml.TrainingResult;
 import io.mixnetspark.spark.tables.MetricsTables;

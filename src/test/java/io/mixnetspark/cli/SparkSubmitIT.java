@@ -49,7 +49,7 @@ class SparkSubmitIT {
     @Test
     void theApplicationJarLabelsPhotosUnderSparkSubmitOnAStandaloneCluster() throws Exception {
         Path photos = photos();
-        Submitted run = submit(List.of(), List.of("predict", "--data_dir", photos.toString(),
+        Submitted run = submit("predict", List.of(), List.of("predict", "--data_dir", photos.toString(),
                 "--ckpt_path", SharedData.require("fixtures/mixnet_s-timm-random/model.safetensors").toString(),
                 "--batch_size", "4", "--run_id", "submitted"));
         assertTrue(run.output.contains("Labeled 8 images (0 errors)"), run.tail());
@@ -65,13 +65,16 @@ class SparkSubmitIT {
     @Test
     void theSqlFunctionsLabelUnderSparkSubmitFromConfigurationAlone() throws Exception {
         Path photos = photos();
-        Submitted run = submit(List.of(
+        Submitted run = submit("sql", List.of(
                 "--conf", "spark.sql.extensions=io.mixnetspark.spark.sql.MixNetSqlExtensions",
                 "--conf", "spark.mixnet.model=" + SharedData.require("fixtures/mixnet_s-timm-random/model.safetensors"),
                 "--conf", "spark.mixnet.batchSize=4"),
                 List.of("sql", "--format", "csv", "SELECT count(*) AS n, sum(size(mixnet_topk(content, 3))) AS entries,"
                         + " count(mixnet_error(content)) AS errors FROM binaryFile.`" + photos.toUri() + "`"));
-        assertTrue(run.output.contains("n,entries,errors\n8,24,0\n"), run.tail());
+        // stdout (the CSV) and stderr (Spark's log) share the log file: the result's lines, in order
+        List<String> lines = run.output.lines().toList();
+        int header = lines.indexOf("n,entries,errors");
+        assertTrue(header >= 0 && lines.subList(header, lines.size()).contains("8,24,0"), run.tail());
         run.assertExecutorsLabeled();
     }
 
@@ -85,13 +88,18 @@ class SparkSubmitIT {
         return photos;
     }
 
-    /** Runs the application jar's {@code MixNetCli} with these arguments under {@code spark-submit}. */
-    private Submitted submit(List<String> conf, List<String> arguments) throws Exception {
+    /**
+     * Runs the application jar's {@code MixNetCli} with these arguments under {@code spark-submit}.
+     * Its output and its executors' logs are kept under {@code target/spark-submit-NAME/}.
+     */
+    private Submitted submit(String name, List<String> conf, List<String> arguments) throws Exception {
         Path jar = Paths.get(System.getProperty("mixnet.app.jar"));
         assertTrue(Files.isRegularFile(jar), "build the jar first (mvn verify): " + jar);
         String sparkClassPath = sparkInstallationClassPath();
         // A fresh SPARK_HOME per run: its work/ then holds only this run's executors' logs.
-        Path sparkHome = LocalClusterSessions.sparkHome(tmp.resolve("spark-home"));
+        Path kept = Paths.get("target", "spark-submit-" + name).toAbsolutePath();
+        deleteRecursively(kept);
+        Path sparkHome = LocalClusterSessions.sparkHome(kept.resolve("spark-home"));
         String opens = System.getProperty("mixnet.jvm.opens", "");
 
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
@@ -113,7 +121,7 @@ class SparkSubmitIT {
         command.addAll(conf);
         command.addAll(List.of("--class", "io.mixnetspark.cli.MixNetCli", jar.toString()));
         command.addAll(arguments);
-        Path log = tmp.resolve("spark-submit.log");
+        Path log = kept.resolve("spark-submit.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // Not spark.testing: under it local-cluster workers write to temporary folders deleted on stop.
         builder.environment().put("SPARK_HOME", sparkHome.toString());
@@ -146,6 +154,16 @@ class SparkSubmitIT {
             for (String stderr : executorLogs) {
                 assertTrue(!stderr.contains("NNPACK"), "no NNPACK line in an executor's stderr: "
                         + stderr.substring(Math.max(0, stderr.length() - 3000)));
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
             }
         }
     }

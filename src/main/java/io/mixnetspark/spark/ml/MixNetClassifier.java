@@ -8,7 +8,7 @@ import io.mixnetspark.model.arch.MixNetConfig;
 import io.mixnetspark.model.arch.MixNetVariant;
 import io.mixnetspark.model.pretrained.PretrainedName;
 import io.mixnetspark.model.pretrained.PretrainedWeights;
-import io.mixnetspark.spark.HadoopConf;
+import io.mixnetspark.spark.io.HadoopConf;
 import io.mixnetspark.spark.exec.ModelPayload;
 import io.mixnetspark.spark.io.SparkMlPersistence;
 import io.mixnetspark.spark.train.DistributedFit;

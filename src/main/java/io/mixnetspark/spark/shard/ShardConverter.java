@@ -2,7 +2,7 @@ package io.mixnetspark.spark.shard;
 
 import io.mixnetspark.data.layout.ImageFolderSpec;
 import io.mixnetspark.data.layout.ShorterSideResizer;
-import io.mixnetspark.spark.HadoopConf;
+import io.mixnetspark.spark.io.HadoopConf;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package io.mixnetspark.spark.source;
 
-import io.mixnetspark.spark.HadoopConf;
+import io.mixnetspark.spark.io.HadoopConf;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Table;

@@ -1,4 +1,4 @@
-package io.mixnetspark.spark;
+package io.mixnetspark.spark.io;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
