@@ -30,11 +30,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.ml.Estimator;
-import org.apache.spark.ml.param.BooleanParam;
-import org.apache.spark.ml.param.DoubleArrayParam;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsWritable;
@@ -90,7 +85,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     private static final long serialVersionUID = 1L;
 
     private final String uid;
-    private final MixNetClassifierParams.ParamSet params;
+    private final ParamTable paramTable;
     private transient Dataset<?> validationData;
 
     /** Creates a classifier with a random uid and the default params. */
@@ -105,7 +100,9 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      */
     public MixNetClassifier(String uid) {
         this.uid = uid;
-        this.params = MixNetClassifierParams.create(this);
+        this.paramTable = new ParamTable();
+        ParamTable.declareAll(this);
+        setDefault(batchSize(), TrainingRecipe.mindcvMixnetS().batchSize());
     }
 
     @Override
@@ -363,228 +360,8 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     // ---- params (see MixNetClassifierParams) and setters ----
 
     @Override
-    public Param<String> inputCol() {
-        return params.inputCol;
-    }
-
-    @Override
-    public Param<String> labelCol() {
-        return params.labelCol;
-    }
-
-    @Override
-    public Param<String> classIdCol() {
-        return params.classIdCol;
-    }
-
-    @Override
-    public Param<String> variant() {
-        return params.variant;
-    }
-
-    @Override
-    public IntParam numClasses() {
-        return params.numClasses;
-    }
-
-    @Override
-    public IntParam epochs() {
-        return params.epochs;
-    }
-
-    @Override
-    public IntParam batchSize() {
-        return params.batchSize;
-    }
-
-    @Override
-    public DoubleParam lr() {
-        return params.lr;
-    }
-
-    @Override
-    public DoubleParam minLr() {
-        return params.minLr;
-    }
-
-    @Override
-    public IntParam warmupEpochs() {
-        return params.warmupEpochs;
-    }
-
-    @Override
-    public DoubleParam warmupFactor() {
-        return params.warmupFactor;
-    }
-
-    @Override
-    public IntParam decayEpochs() {
-        return params.decayEpochs;
-    }
-
-    @Override
-    public DoubleParam momentum() {
-        return params.momentum;
-    }
-
-    @Override
-    public BooleanParam nesterov() {
-        return params.nesterov;
-    }
-
-    @Override
-    public DoubleParam weightDecay() {
-        return params.weightDecay;
-    }
-
-    @Override
-    public BooleanParam decayBatchNormAndBias() {
-        return params.decayBatchNormAndBias;
-    }
-
-    @Override
-    public DoubleParam labelSmoothing() {
-        return params.labelSmoothing;
-    }
-
-    @Override
-    public DoubleParam dropRate() {
-        return params.dropRate;
-    }
-
-    @Override
-    public DoubleParam dropPathRate() {
-        return params.dropPathRate;
-    }
-
-    @Override
-    public Param<String> augmentation() {
-        return params.augmentation;
-    }
-
-    @Override
-    public DoubleArrayParam cropScale() {
-        return params.cropScale;
-    }
-
-    @Override
-    public DoubleArrayParam cropRatio() {
-        return params.cropRatio;
-    }
-
-    @Override
-    public DoubleParam flipProbability() {
-        return params.flipProbability;
-    }
-
-    @Override
-    public DoubleParam erasingProbability() {
-        return params.erasingProbability;
-    }
-
-    @Override
-    public Param<String> randAugment() {
-        return params.randAugment;
-    }
-
-    @Override
-    public DoubleParam colorJitter() {
-        return params.colorJitter;
-    }
-
-    @Override
-    public DoubleParam mixupAlpha() {
-        return params.mixupAlpha;
-    }
-
-    @Override
-    public DoubleParam cutmixAlpha() {
-        return params.cutmixAlpha;
-    }
-
-    @Override
-    public DoubleParam mixProbability() {
-        return params.mixProbability;
-    }
-
-    @Override
-    public IntParam imageSize() {
-        return params.imageSize;
-    }
-
-    @Override
-    public DoubleParam cropPct() {
-        return params.cropPct;
-    }
-
-    @Override
-    public LongParam seed() {
-        return params.seed;
-    }
-
-    @Override
-    public DoubleParam emaDecay() {
-        return params.emaDecay;
-    }
-
-    @Override
-    public BooleanParam mixedPrecision() {
-        return params.mixedPrecision;
-    }
-
-    @Override
-    public Param<String> pretrainedWeights() {
-        return params.pretrainedWeights;
-    }
-
-    @Override
-    public IntParam numWorkers() {
-        return params.numWorkers;
-    }
-
-    @Override
-    public Param<String> checkpointDir() {
-        return params.checkpointDir;
-    }
-
-    @Override
-    public Param<String> resumeFrom() {
-        return params.resumeFrom;
-    }
-
-    @Override
-    public IntParam keepCheckpoints() {
-        return params.keepCheckpoints;
-    }
-
-    @Override
-    public Param<String> checkpointPolicy() {
-        return params.checkpointPolicy;
-    }
-
-    @Override
-    public IntParam checkpointInterval() {
-        return params.checkpointInterval;
-    }
-
-    @Override
-    public BooleanParam dropRemainder() {
-        return params.dropRemainder;
-    }
-
-    @Override
-    public Param<String> device() {
-        return params.device;
-    }
-
-    @Override
-    public IntParam decodeThreads() {
-        return params.decodeThreads;
-    }
-
-    @Override
-    public IntParam cpuReplicas() {
-        return params.cpuReplicas;
+    public ParamTable paramTable() {
+        return paramTable;
     }
 
     /**
@@ -594,7 +371,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setInputCol(String value) {
-        return checked(params.inputCol, value);
+        return checked(inputCol(), value);
     }
 
     /**
@@ -604,7 +381,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setLabelCol(String value) {
-        return checked(params.labelCol, value);
+        return checked(labelCol(), value);
     }
 
     /**
@@ -614,7 +391,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setClassIdCol(String value) {
-        return checked(params.classIdCol, value);
+        return checked(classIdCol(), value);
     }
 
     /**
@@ -624,7 +401,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setVariant(String value) {
-        return checked(params.variant, value);
+        return checked(variant(), value);
     }
 
     /**
@@ -634,7 +411,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setNumClasses(int value) {
-        return checked(params.numClasses, value);
+        return checked(numClasses(), value);
     }
 
     /**
@@ -644,7 +421,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setEpochs(int value) {
-        return checked(params.epochs, value);
+        return checked(epochs(), value);
     }
 
     /**
@@ -654,7 +431,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setBatchSize(int value) {
-        return checked(params.batchSize, value);
+        return checked(batchSize(), value);
     }
 
     /**
@@ -664,7 +441,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setLr(double value) {
-        return checked(params.lr, value);
+        return checked(lr(), value);
     }
 
     /**
@@ -674,7 +451,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setMinLr(double value) {
-        return checked(params.minLr, value);
+        return checked(minLr(), value);
     }
 
     /**
@@ -684,7 +461,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setWarmupEpochs(int value) {
-        return checked(params.warmupEpochs, value);
+        return checked(warmupEpochs(), value);
     }
 
     /**
@@ -696,7 +473,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setDecayEpochs(int value) {
-        return checked(params.decayEpochs, value);
+        return checked(decayEpochs(), value);
     }
 
     /**
@@ -706,7 +483,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setWarmupFactor(double value) {
-        return checked(params.warmupFactor, value);
+        return checked(warmupFactor(), value);
     }
 
     /**
@@ -716,7 +493,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setMomentum(double value) {
-        return checked(params.momentum, value);
+        return checked(momentum(), value);
     }
 
     /**
@@ -726,7 +503,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setNesterov(boolean value) {
-        return checked(params.nesterov, value);
+        return checked(nesterov(), value);
     }
 
     /**
@@ -736,7 +513,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setWeightDecay(double value) {
-        return checked(params.weightDecay, value);
+        return checked(weightDecay(), value);
     }
 
     /**
@@ -746,7 +523,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setDecayBatchNormAndBias(boolean value) {
-        return checked(params.decayBatchNormAndBias, value);
+        return checked(decayBatchNormAndBias(), value);
     }
 
     /**
@@ -756,7 +533,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setLabelSmoothing(double value) {
-        return checked(params.labelSmoothing, value);
+        return checked(labelSmoothing(), value);
     }
 
     /**
@@ -766,7 +543,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setDropRate(double value) {
-        return checked(params.dropRate, value);
+        return checked(dropRate(), value);
     }
 
     /**
@@ -776,7 +553,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setDropPathRate(double value) {
-        return checked(params.dropPathRate, value);
+        return checked(dropPathRate(), value);
     }
 
     /**
@@ -786,7 +563,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setAugmentation(String value) {
-        return checked(params.augmentation, value);
+        return checked(augmentation(), value);
     }
 
     /**
@@ -798,7 +575,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setCropScale(double min, double max) {
-        return checked(params.cropScale, new double[] {min, max});
+        return checked(cropScale(), new double[] {min, max});
     }
 
     /**
@@ -810,7 +587,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setCropRatio(double min, double max) {
-        return checked(params.cropRatio, new double[] {min, max});
+        return checked(cropRatio(), new double[] {min, max});
     }
 
     /**
@@ -820,7 +597,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setFlipProbability(double value) {
-        return checked(params.flipProbability, value);
+        return checked(flipProbability(), value);
     }
 
     /**
@@ -831,7 +608,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setErasingProbability(double value) {
-        return checked(params.erasingProbability, value);
+        return checked(erasingProbability(), value);
     }
 
     /**
@@ -843,7 +620,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setRandAugment(String value) {
-        return checked(params.randAugment, value);
+        return checked(randAugment(), value);
     }
 
     /**
@@ -855,7 +632,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setColorJitter(double value) {
-        return checked(params.colorJitter, value);
+        return checked(colorJitter(), value);
     }
 
     /**
@@ -866,7 +643,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setMixupAlpha(double value) {
-        return checked(params.mixupAlpha, value);
+        return checked(mixupAlpha(), value);
     }
 
     /**
@@ -877,7 +654,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setCutmixAlpha(double value) {
-        return checked(params.cutmixAlpha, value);
+        return checked(cutmixAlpha(), value);
     }
 
     /**
@@ -888,7 +665,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setMixProbability(double value) {
-        return checked(params.mixProbability, value);
+        return checked(mixProbability(), value);
     }
 
     /**
@@ -898,7 +675,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setImageSize(int value) {
-        return checked(params.imageSize, value);
+        return checked(imageSize(), value);
     }
 
     /**
@@ -908,7 +685,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setCropPct(double value) {
-        return checked(params.cropPct, value);
+        return checked(cropPct(), value);
     }
 
     /**
@@ -918,7 +695,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setSeed(long value) {
-        return checked(params.seed, value);
+        return checked(seed(), value);
     }
 
     /**
@@ -928,7 +705,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setEmaDecay(double value) {
-        return checked(params.emaDecay, value);
+        return checked(emaDecay(), value);
     }
 
     /**
@@ -939,7 +716,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setMixedPrecision(boolean value) {
-        return checked(params.mixedPrecision, value);
+        return checked(mixedPrecision(), value);
     }
 
     /**
@@ -953,7 +730,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setPretrainedWeights(String value) {
-        return checked(params.pretrainedWeights, value);
+        return checked(pretrainedWeights(), value);
     }
 
     /**
@@ -963,7 +740,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setNumWorkers(int value) {
-        return checked(params.numWorkers, value);
+        return checked(numWorkers(), value);
     }
 
     /**
@@ -977,7 +754,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setResumeFrom(String value) {
-        return checked(params.resumeFrom, value);
+        return checked(resumeFrom(), value);
     }
 
     /**
@@ -987,7 +764,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setCheckpointDir(String value) {
-        return checked(params.checkpointDir, value);
+        return checked(checkpointDir(), value);
     }
 
     /**
@@ -999,7 +776,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setKeepCheckpoints(int value) {
-        return checked(params.keepCheckpoints, value);
+        return checked(keepCheckpoints(), value);
     }
 
     /**
@@ -1011,7 +788,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setCheckpointPolicy(String value) {
-        return checked(params.checkpointPolicy, value);
+        return checked(checkpointPolicy(), value);
     }
 
     /**
@@ -1022,7 +799,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setCheckpointInterval(int value) {
-        return checked(params.checkpointInterval, value);
+        return checked(checkpointInterval(), value);
     }
 
     /**
@@ -1034,7 +811,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setDropRemainder(boolean value) {
-        return checked(params.dropRemainder, value);
+        return checked(dropRemainder(), value);
     }
 
     /**
@@ -1044,7 +821,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setDevice(String value) {
-        return checked(params.device, value);
+        return checked(device(), value);
     }
 
     /**
@@ -1054,7 +831,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setDecodeThreads(int value) {
-        return checked(params.decodeThreads, value);
+        return checked(decodeThreads(), value);
     }
 
     /**
@@ -1067,6 +844,6 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setCpuReplicas(int value) {
-        return checked(params.cpuReplicas, value);
+        return checked(cpuReplicas(), value);
     }
 }
