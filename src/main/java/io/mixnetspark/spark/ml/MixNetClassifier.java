@@ -804,8 +804,9 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
 
     /**
      * Sets whether each epoch leaves out its last batch when that batch is smaller than {@code
-     * batchSize}, MindCV's {@code drop_remainder} (its recipes set true). Default false: every image
-     * of the smallest worker shard is trained each epoch.
+     * batchSize}, MindCV's {@code drop_remainder}. Default true, as MindCV's default and its recipes;
+     * false trains every image of the smallest worker shard each epoch, and is needed when a worker's
+     * shard holds fewer images than one batch.
      *
      * @param value whether to drop the remainder
      * @return this classifier

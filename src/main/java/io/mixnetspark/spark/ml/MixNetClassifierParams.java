@@ -432,13 +432,15 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Whether each epoch leaves out the last, smaller batch. Default false.
+     * Whether each epoch leaves out the last, smaller batch. Default true (MindCV's {@code
+     * drop_remainder}).
      *
      * @return the param
      */
     default BooleanParam dropRemainder() {
         return declare("dropRemainder", (owner, name) -> new BooleanParam(owner, name,
-                "whether each epoch leaves out the last batch when it is smaller than batchSize"), false);
+                "whether each epoch leaves out the last batch when it is smaller than batchSize"),
+                RecipeKeys.defaultValue("drop_remainder"));
     }
 
     /**
