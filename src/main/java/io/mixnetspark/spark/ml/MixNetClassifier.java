@@ -375,7 +375,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the column of 0-based class indices. Default {@code label}.
+     * Sets {@link #labelCol()}.
      *
      * @param value the value
      * @return this classifier
@@ -385,7 +385,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the column of class ids naming the classes (used when present). Default {@code wnid}.
+     * Sets {@link #classIdCol()}.
      *
      * @param value the value
      * @return this classifier
@@ -395,7 +395,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the network variant: mixnet_s, mixnet_m or mixnet_l. Default {@code mixnet_s}.
+     * Sets {@link #variant()}.
      *
      * @param value the value
      * @return this classifier
@@ -405,7 +405,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the classifier outputs. Default 0 (the largest label + 1).
+     * Sets {@link #numClasses()}.
      *
      * @param value the value
      * @return this classifier
@@ -415,7 +415,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the passes over the training data. Default 600 (MindCV).
+     * Sets {@link #epochs()}.
      *
      * @param value the value
      * @return this classifier
@@ -435,7 +435,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the peak learning rate for the global batch {@code batchSize * numWorkers}; not scaled. Default 0.2 (MindCV, for 8 x 128 images).
+     * Sets {@link #lr()}.
      *
      * @param value the value
      * @return this classifier
@@ -445,7 +445,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the learning rate at the end of the cosine decay. Default 1e-5.
+     * Sets {@link #minLr()}.
      *
      * @param value the value
      * @return this classifier
@@ -455,7 +455,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the epochs of linear warmup. Default 15 (MindCV).
+     * Sets {@link #warmupEpochs()}.
      *
      * @param value the value
      * @return this classifier
@@ -465,9 +465,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the epochs of cosine decay after the warmup (recipe key {@code decay_epochs}); the
-     * learning rate stays at {@code minLr} after them, and a shorter fit stops part-way down, as in
-     * MindCV. Default -1: the decay ends with the last epoch.
+     * Sets {@link #decayEpochs()}.
      *
      * @param value decay epochs (at least 1), or -1
      * @return this classifier
@@ -477,7 +475,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets where warmup starts, as a fraction of lr. Default 0.
+     * Sets {@link #warmupFactor()}.
      *
      * @param value the value
      * @return this classifier
@@ -487,7 +485,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the SGD momentum. Default 0.9.
+     * Sets {@link #momentum()}.
      *
      * @param value the value
      * @return this classifier
@@ -497,7 +495,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets whether to use Nesterov momentum. Default false.
+     * Sets {@link #nesterov()}.
      *
      * @param value the value
      * @return this classifier
@@ -507,7 +505,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the L2 weight decay. Default 2e-5.
+     * Sets {@link #weightDecay()}.
      *
      * @param value the value
      * @return this classifier
@@ -517,7 +515,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets whether weight decay also applies to BatchNorm and bias tensors. Default true (MindCV decays every tensor; false follows timm).
+     * Sets {@link #decayBatchNormAndBias()}.
      *
      * @param value the value
      * @return this classifier
@@ -527,7 +525,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the label smoothing. Default 0.1.
+     * Sets {@link #labelSmoothing()}.
      *
      * @param value the value
      * @return this classifier
@@ -537,7 +535,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the classifier dropout. Default -1 (the variant's: mixnet_s 0.2, mixnet_m/l 0.25).
+     * Sets {@link #dropRate()}.
      *
      * @param value the value
      * @return this classifier
@@ -547,7 +545,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the maximum drop-path rate. Default 0.
+     * Sets {@link #dropPathRate()}.
      *
      * @param value the value
      * @return this classifier
@@ -557,7 +555,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the training augmentation: mixnet, light (crop and flip) or none. Default {@code mixnet} (RandomResizedCrop, flip, RandAugment, random erasing).
+     * Sets {@link #augmentation()}.
      *
      * @param value the value
      * @return this classifier
@@ -567,8 +565,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the RandomResizedCrop's area range in training (recipe key {@code scale}). Default
-     * {@code [0.08, 1]}.
+     * Sets {@link #cropScale()}.
      *
      * @param min smallest area fraction, above 0
      * @param max largest area fraction, at most 1
@@ -579,8 +576,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the RandomResizedCrop's aspect ratio range in training (recipe key {@code ratio}).
-     * Default {@code [3/4, 4/3]}.
+     * Sets {@link #cropRatio()}.
      *
      * @param min smallest width / height, above 0
      * @param max largest width / height
@@ -591,7 +587,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the chance of a horizontal flip in training (recipe key {@code hflip}). Default 0.5.
+     * Sets {@link #flipProbability()}.
      *
      * @param value the chance, in [0, 1]
      * @return this classifier
@@ -601,8 +597,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the random erasing chance of the {@code mixnet} augmentation (recipe key {@code
-     * re_prob}). Default 0.25.
+     * Sets {@link #erasingProbability()}.
      *
      * @param value the chance, in [0, 1]
      * @return this classifier
@@ -612,9 +607,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the RandAugment policy of the {@code mixnet} augmentation (recipe key {@code
-     * auto_augment}), in timm's and MindCV's syntax. Default {@code rand-m9-mstd0.5} (MixNet-S and
-     * -M); MixNet-L's recipe uses {@code randaug-m9-mstd0.5-inc1}.
+     * Sets {@link #randAugment()}.
      *
      * @param value the policy
      * @return this classifier
@@ -624,9 +617,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the colour jitter strength of the {@code light} augmentation (recipe key {@code
-     * color_jitter}, which MindCV applies when a recipe has no {@code auto_augment}): brightness,
-     * contrast and saturation factors drawn from {@code [1 - s, 1 + s]}. Default 0 (none).
+     * Sets {@link #colorJitter()}.
      *
      * @param value the strength, at least 0
      * @return this classifier
@@ -636,8 +627,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets Mixup's Beta parameter (recipe key {@code mixup}). Default 0.2, MindCV's MixNet value,
-     * which mixes nothing until {@link #setMixProbability} is above 0. See {@link BatchMix}.
+     * Sets {@link #mixupAlpha()}.
      *
      * @param value alpha, at least 0
      * @return this classifier
@@ -647,8 +637,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets CutMix's Beta parameter (recipe key {@code cutmix}). Default 1.0, MindCV's MixNet value.
-     * With both alphas above 0, each mixed batch uses CutMix or Mixup with even chances.
+     * Sets {@link #cutmixAlpha()}.
      *
      * @param value alpha, at least 0
      * @return this classifier
@@ -658,8 +647,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the chance that a training batch is mixed (recipe key {@code cutmix_prob}). Default 0, as
-     * MindCV's MixNet-S and -M recipes, which therefore never mix; MixNet-L's mixes every batch (1).
+     * Sets {@link #mixProbability()}.
      *
      * @param value the chance, in [0, 1]
      * @return this classifier
@@ -689,7 +677,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the training seed. Default 42.
+     * Sets {@link #seed()}.
      *
      * @param value the value
      * @return this classifier
@@ -699,7 +687,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the EMA decay of the weights; with EMA on the model gets the averaged weights. Default 0 (off).
+     * Sets {@link #emaDecay()}.
      *
      * @param value the value
      * @return this classifier
@@ -709,8 +697,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets mixed precision. Default true (MindCV): on a GPU, float16 compute with float32 weights and
-     * a dynamic loss scale; on the CPU training stays float32 (float16 is much slower there).
+     * Sets {@link #mixedPrecision()}.
      *
      * @param value the value
      * @return this classifier
@@ -720,11 +707,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the starting weights: a URI (timm safetensors or MindCV ckpt, any Hadoop file system) or
-     * a pretrained name ({@code mixnet_s}, {@code mindcv/mixnet_s}, {@code hf://ORG/REPO[/FILE]};
-     * fetched once on the driver into the Hugging Face cache, see {@link
-     * MixNetClassificationModel#pretrained(String)}); a classifier of another class count is
-     * replaced by a new one. Default empty (from scratch).
+     * Sets {@link #pretrainedWeights()}.
      *
      * @param value the value
      * @return this classifier
@@ -734,7 +717,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the data-parallel workers (barrier tasks, one per executor JVM). Default 1.
+     * Sets {@link #numWorkers()}.
      *
      * @param value the value
      * @return this classifier
@@ -744,11 +727,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets a fit's checkpoint folder to continue from (the {@link TrainingResult#checkpointRun()} of a
-     * fit with {@code checkpointDir}, e.g. one whose driver died). The fit restores the newest
-     * complete checkpoint there (weights, momentum, EMA, epoch, step, history), trains the remaining
-     * epochs of this classifier's recipe, and writes its checkpoints into the same folder. The
-     * recipe must match the one that wrote it. Default empty (start afresh).
+     * Sets {@link #resumeFrom()}.
      *
      * @param value the folder URI
      * @return this classifier
@@ -758,7 +737,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the folder URI (any Hadoop file system) for per-epoch checkpoints. Default empty (no checkpoints).
+     * Sets {@link #checkpointDir()}.
      *
      * @param value the value
      * @return this classifier
@@ -768,9 +747,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets how many checkpoints a fit keeps in its folder, MindCV's {@code keep_checkpoint_max}
-     * (older or worse ones are deleted after each checkpoint). The newest is always kept, since a
-     * retried or resumed fit continues from it. Default 10; 0 keeps every one.
+     * Sets {@link #keepCheckpoints()}.
      *
      * @param value the count
      * @return this classifier
@@ -780,9 +757,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets which checkpoints are kept, MindCV's {@code ckpt_save_policy}: {@code latest_k} (the
-     * newest) or {@code top_k} (the best validation top-1, plus the newest; needs validation data).
-     * Default {@code latest_k}.
+     * Sets {@link #checkpointPolicy()}.
      *
      * @param value the policy
      * @return this classifier
@@ -792,8 +767,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets the epochs between checkpoints, MindCV's {@code ckpt_save_interval}; the last epoch
-     * always gets one. A retried fit repeats the epochs since the last checkpoint. Default 1.
+     * Sets {@link #checkpointInterval()}.
      *
      * @param value the interval
      * @return this classifier
@@ -803,10 +777,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets whether each epoch leaves out its last batch when that batch is smaller than {@code
-     * batchSize}, MindCV's {@code drop_remainder}. Default true, as MindCV's default and its recipes;
-     * false trains every image of the smallest worker shard each epoch, and is needed when a worker's
-     * shard holds fewer images than one batch.
+     * Sets {@link #dropRemainder()}.
      *
      * @param value whether to drop the remainder
      * @return this classifier
@@ -836,10 +807,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     }
 
     /**
-     * Sets how many data-parallel replicas of the network each CPU worker trains, each on one core
-     * and an equal share of every batch, BatchNorm normalising each share on its own (see {@link
-     * TrainingRecipe.Builder#optCpuReplicas}). Default 0: one per PyTorch intra-op thread. 1 trains
-     * each batch whole on every core. GPU workers train one replica.
+     * Sets {@link #cpuReplicas()}.
      *
      * @param value the value
      * @return this classifier

@@ -30,7 +30,7 @@ public interface MixNetClassifierParams
         extends HasInputCol, HasBatchSize, HasDecodeThreads, HasDevice, HasImageSize, HasCropPct {
 
     /**
-     * Column of 0-based class indices (integer). Default {@code label}.
+     * The column of 0-based class indices. Default {@code label}.
      *
      * @return the param
      */
@@ -40,7 +40,7 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Optional column of class ids (e.g. wnids) naming the model's classes. Default {@code wnid}.
+     * The column of class ids naming the classes (used when present). Default {@code wnid}.
      *
      * @return the param
      */
@@ -50,7 +50,7 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Network variant. Default {@code mixnet_s} (the recipe key {@code model}'s).
+     * The network variant: mixnet_s, mixnet_m or mixnet_l. Default {@code mixnet_s}.
      *
      * @return the param
      */
@@ -62,7 +62,7 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Classifier outputs; 0 = the largest label + 1. Default 0.
+     * The classifier outputs. Default 0 (the largest label + 1).
      *
      * @return the param
      */
@@ -72,7 +72,7 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Passes over the training data. Default 600 (MindCV).
+     * The passes over the training data. Default 600 (MindCV).
      *
      * @return the param
      */
@@ -82,7 +82,8 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Peak learning rate for the global batch (not scaled). Default 0.2.
+     * The peak learning rate for the global batch {@code batchSize * numWorkers}; not scaled. Default
+     * 0.2 (MindCV, for 8 x 128 images).
      *
      * @return the param
      */
@@ -93,7 +94,7 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Learning rate at the end of the cosine decay. Default 1e-5.
+     * The learning rate at the end of the cosine decay. Default 1e-5.
      *
      * @return the param
      */
@@ -104,7 +105,7 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Epochs of linear warmup. Default 15.
+     * The epochs of linear warmup. Default 15 (MindCV).
      *
      * @return the param
      */
@@ -115,7 +116,7 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Warmup start as a fraction of lr. Default 0.
+     * Where warmup starts, as a fraction of lr. Default 0.
      *
      * @return the param
      */
@@ -126,7 +127,9 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Epochs of cosine decay after the warmup; -1 = the rest of the run. Default -1.
+     * The epochs of cosine decay after the warmup (recipe key {@code decay_epochs}); the learning rate
+     * stays at {@code minLr} after them, and a shorter fit stops part-way down, as in MindCV. Default
+     * -1: the decay ends with the last epoch.
      *
      * @return the param
      */
@@ -137,7 +140,7 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * SGD momentum. Default 0.9.
+     * The SGD momentum. Default 0.9.
      *
      * @return the param
      */
@@ -147,7 +150,7 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Nesterov momentum. Default false.
+     * Whether to use Nesterov momentum. Default false.
      *
      * @return the param
      */
@@ -157,7 +160,7 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * L2 weight decay. Default 2e-5.
+     * The L2 weight decay. Default 2e-5.
      *
      * @return the param
      */
@@ -167,7 +170,8 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Whether BatchNorm and bias tensors decay too (MindCV: yes). Default true.
+     * Whether weight decay also applies to BatchNorm and bias tensors. Default true (MindCV decays
+     * every tensor; false follows timm).
      *
      * @return the param
      */
@@ -178,7 +182,7 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Label smoothing. Default 0.1.
+     * The label smoothing. Default 0.1.
      *
      * @return the param
      */
@@ -188,7 +192,7 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Classifier dropout; -1 = the variant's (S 0.2, M/L 0.25). Default -1.
+     * The classifier dropout. Default -1 (the variant's: mixnet_s 0.2, mixnet_m/l 0.25).
      *
      * @return the param
      */
@@ -199,7 +203,7 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Maximum drop-path rate. Default 0.
+     * The maximum drop-path rate. Default 0.
      *
      * @return the param
      */
@@ -209,7 +213,8 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Training augmentation: mixnet, light or none. Default {@code mixnet}.
+     * The training augmentation: mixnet, light (crop and flip) or none. Default {@code mixnet}
+     * (RandomResizedCrop, flip, RandAugment, random erasing).
      *
      * @return the param
      */
@@ -220,7 +225,8 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * RandomResizedCrop area range [min, max], 0 < min <= max <= 1. Default [0.08, 1].
+     * The RandomResizedCrop's area range in training (recipe key {@code scale}). Default {@code [0.08,
+     * 1]}.
      *
      * @return the param
      */
@@ -232,7 +238,8 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * RandomResizedCrop aspect range [min, max], 0 < min <= max. Default [3/4, 4/3].
+     * The RandomResizedCrop's aspect ratio range in training (recipe key {@code ratio}). Default {@code
+     * [3/4, 4/3]}.
      *
      * @return the param
      */
@@ -244,7 +251,7 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Chance of a horizontal flip in training. Default 0.5.
+     * The chance of a horizontal flip in training (recipe key {@code hflip}). Default 0.5.
      *
      * @return the param
      */
@@ -255,7 +262,8 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Random erasing chance of the {@code mixnet} augmentation. Default 0.25.
+     * The random erasing chance of the {@code mixnet} augmentation (recipe key {@code re_prob}).
+     * Default 0.25.
      *
      * @return the param
      */
@@ -266,7 +274,9 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * RandAugment policy of the {@code mixnet} augmentation. Default {@code rand-m9-mstd0.5}.
+     * The RandAugment policy of the {@code mixnet} augmentation (recipe key {@code auto_augment}), in
+     * timm's and MindCV's syntax. Default {@code rand-m9-mstd0.5} (MixNet-S and -M); MixNet-L's recipe
+     * uses {@code randaug-m9-mstd0.5-inc1}.
      *
      * @return the param
      */
@@ -277,7 +287,9 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Colour jitter strength of the {@code light} augmentation, 0 = none. Default 0.
+     * The colour jitter strength of the {@code light} augmentation (recipe key {@code color_jitter},
+     * which MindCV applies when a recipe has no {@code auto_augment}): brightness, contrast and
+     * saturation factors drawn from {@code [1 - s, 1 + s]}. Default 0 (none).
      *
      * @return the param
      */
@@ -287,7 +299,8 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Mixup's Beta parameter, 0 = no Mixup. Default 0.2 (with mixProbability 0: off).
+     * Mixup's Beta parameter (recipe key {@code mixup}). Default 0.2, MindCV's MixNet value, which
+     * mixes nothing until {@link #mixProbability()} is above 0. See {@link io.mixnetspark.train.BatchMix}.
      *
      * @return the param
      */
@@ -298,7 +311,8 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * CutMix's Beta parameter, 0 = no CutMix. Default 1.0 (with mixProbability 0: off).
+     * CutMix's Beta parameter (recipe key {@code cutmix}). Default 1.0, MindCV's MixNet value. With
+     * both alphas above 0, each mixed batch uses CutMix or Mixup with even chances.
      *
      * @return the param
      */
@@ -309,7 +323,8 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Chance that a batch is mixed when an alpha is above 0. Default 0 (MindCV's MixNet-S).
+     * The chance that a training batch is mixed (recipe key {@code cutmix_prob}). Default 0, as
+     * MindCV's MixNet-S and -M recipes, which therefore never mix; MixNet-L's mixes every batch (1).
      *
      * @return the param
      */
@@ -320,7 +335,7 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Training seed. Default 42.
+     * The training seed. Default 42.
      *
      * @return the param
      */
@@ -330,7 +345,7 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * EMA decay of the weights; 0 = off. Default 0.
+     * The EMA decay of the weights; with EMA on the model gets the averaged weights. Default 0 (off).
      *
      * @return the param
      */
@@ -341,8 +356,8 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Mixed precision: float16 and a dynamic loss scale on GPUs, float32 on the CPU. Default true
-     * (MindCV O3).
+     * Mixed precision. Default true (MindCV): on a GPU, float16 compute with float32 weights and a
+     * dynamic loss scale; on the CPU training stays float32 (float16 is much slower there).
      *
      * @return the param
      */
@@ -353,8 +368,11 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Pretrained weights URI (safetensors or MindCV ckpt) or name; empty = from scratch. Default
-     * empty.
+     * The starting weights: a URI (timm safetensors or MindCV ckpt, any Hadoop file system) or a
+     * pretrained name ({@code mixnet_s}, {@code mindcv/mixnet_s}, {@code hf://ORG/REPO[/FILE]}; fetched
+     * once on the driver into the Hugging Face cache, see {@link
+     * MixNetClassificationModel#pretrained(String)}); a classifier of another class count is replaced
+     * by a new one. Default empty (from scratch).
      *
      * @return the param
      */
@@ -366,7 +384,7 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Data-parallel workers (barrier tasks). Default 1.
+     * The data-parallel workers (barrier tasks, one per executor JVM). Default 1.
      *
      * @return the param
      */
@@ -376,7 +394,8 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Checkpoint folder URI on any Hadoop file system; empty = no checkpoints. Default empty.
+     * The folder URI (any Hadoop file system) for per-epoch checkpoints. Default empty (no
+     * checkpoints).
      *
      * @return the param
      */
@@ -386,7 +405,11 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * A fit's checkpoint folder to continue from; empty = start afresh. Default empty.
+     * A fit's checkpoint folder to continue from (the {@link TrainingResult#checkpointRun()} of a fit
+     * with {@code checkpointDir}, e.g. one whose driver died). The fit restores the newest complete
+     * checkpoint there (weights, momentum, EMA, epoch, step, history), trains the remaining epochs of
+     * this classifier's recipe, and writes its checkpoints into the same folder. The recipe must match
+     * the one that wrote it. Default empty (start afresh).
      *
      * @return the param
      */
@@ -396,7 +419,9 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Checkpoints kept per fit; 0 = all. Default 10 (MindCV's {@code keep_checkpoint_max}).
+     * How many checkpoints a fit keeps in its folder, MindCV's {@code keep_checkpoint_max} (older or
+     * worse ones are deleted after each checkpoint). The newest is always kept, since a retried or
+     * resumed fit continues from it. Default 10; 0 keeps every one.
      *
      * @return the param
      */
@@ -407,8 +432,9 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Which checkpoints are kept: latest_k or top_k (best val top-1). Default latest_k (MindCV's
-     * {@code ckpt_save_policy}).
+     * Which checkpoints are kept, MindCV's {@code ckpt_save_policy}: {@code latest_k} (the newest) or
+     * {@code top_k} (the best validation top-1, plus the newest; needs validation data). Default {@code
+     * latest_k}.
      *
      * @return the param
      */
@@ -420,8 +446,8 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Epochs between checkpoints (the last epoch always gets one). Default 1 (MindCV's {@code
-     * ckpt_save_interval}).
+     * The epochs between checkpoints, MindCV's {@code ckpt_save_interval}; the last epoch always gets
+     * one. A retried fit repeats the epochs since the last checkpoint. Default 1.
      *
      * @return the param
      */
@@ -432,8 +458,10 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Whether each epoch leaves out the last, smaller batch. Default true (MindCV's {@code
-     * drop_remainder}).
+     * Whether each epoch leaves out its last batch when that batch is smaller than {@code batchSize},
+     * MindCV's {@code drop_remainder}. Default true, as MindCV's default and its recipes; false trains
+     * every image of the smallest worker shard each epoch, and is needed when a worker's shard holds
+     * fewer images than one batch.
      *
      * @return the param
      */
@@ -444,7 +472,10 @@ public interface MixNetClassifierParams
     }
 
     /**
-     * Data-parallel replicas per CPU worker; 0 = one per PyTorch thread. Default 0.
+     * How many data-parallel replicas of the network each CPU worker trains, each on one core and an
+     * equal share of every batch, BatchNorm normalising each share on its own (see {@link
+     * TrainingRecipe.Builder#optCpuReplicas}). Default 0: one per PyTorch intra-op thread. 1 trains
+     * each batch whole on every core. GPU workers train one replica.
      *
      * @return the param
      */
