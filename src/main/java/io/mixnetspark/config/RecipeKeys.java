@@ -153,6 +153,18 @@ public final class RecipeKeys {
     }
 
     /**
+     * Returns a known key's default, for the Spark ML params that share it (one value for both).
+     *
+     * @param name the key
+     * @return its default as {@link RecipeKey#defaultValue()} holds it, or null where MindCV's is
+     *     {@code None}
+     * @throws IllegalArgumentException when the key is unknown
+     */
+    public static Object defaultValue(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException("unknown recipe key " + name)).defaultValue();
+    }
+
+    /**
      * Returns the known key closest to a name (fewest single-character edits; the first in
      * documentation order on a tie), for "did you mean" messages.
      *

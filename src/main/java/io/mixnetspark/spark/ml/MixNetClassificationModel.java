@@ -22,9 +22,6 @@ import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable;
@@ -57,7 +54,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
 
     private final String uid;
     private final ModelPayload payload;
-    private final MixNetModelParams.ParamSet params;
+    private final ParamTable paramTable;
     private transient List<EpochRecord> trainingHistory;
 
     /**
@@ -69,7 +66,9 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
     public MixNetClassificationModel(String uid, ModelPayload payload) {
         this.uid = uid;
         this.payload = payload;
-        this.params = MixNetModelParams.create(this);
+        this.paramTable = new ParamTable();
+        ParamTable.declareAll(this);
+        setDefault(batchSize(), DEFAULT_BATCH_SIZE);
     }
 
     /**
@@ -240,68 +239,8 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
     // ---- params (see MixNetModelParams) and setters ----
 
     @Override
-    public Param<String> inputCol() {
-        return params.inputCol;
-    }
-
-    @Override
-    public Param<String> predictionCol() {
-        return params.predictionCol;
-    }
-
-    @Override
-    public Param<String> probabilityCol() {
-        return params.probabilityCol;
-    }
-
-    @Override
-    public Param<String> rawPredictionCol() {
-        return params.rawPredictionCol;
-    }
-
-    @Override
-    public Param<String> topKCol() {
-        return params.topKCol;
-    }
-
-    @Override
-    public Param<String> errorCol() {
-        return params.errorCol;
-    }
-
-    @Override
-    public IntParam topK() {
-        return params.topK;
-    }
-
-    @Override
-    public IntParam batchSize() {
-        return params.batchSize;
-    }
-
-    @Override
-    public IntParam decodeThreads() {
-        return params.decodeThreads;
-    }
-
-    @Override
-    public Param<String> device() {
-        return params.device;
-    }
-
-    @Override
-    public IntParam imageSize() {
-        return params.imageSize;
-    }
-
-    @Override
-    public DoubleParam cropPct() {
-        return params.cropPct;
-    }
-
-    @Override
-    public LongParam maxImageBytes() {
-        return params.maxImageBytes;
+    public ParamTable paramTable() {
+        return paramTable;
     }
 
     /** Sets a param after checking it, naming the param and what it allows. */
@@ -318,7 +257,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setInputCol(String value) {
-        return checked(params.inputCol, value);
+        return checked(inputCol(), value);
     }
 
     /**
@@ -328,7 +267,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setPredictionCol(String value) {
-        return checked(params.predictionCol, value);
+        return checked(predictionCol(), value);
     }
 
     /**
@@ -338,7 +277,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setProbabilityCol(String value) {
-        return checked(params.probabilityCol, value);
+        return checked(probabilityCol(), value);
     }
 
     /**
@@ -348,7 +287,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setRawPredictionCol(String value) {
-        return checked(params.rawPredictionCol, value);
+        return checked(rawPredictionCol(), value);
     }
 
     /**
@@ -358,7 +297,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setTopKCol(String value) {
-        return checked(params.topKCol, value);
+        return checked(topKCol(), value);
     }
 
     /**
@@ -368,7 +307,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setErrorCol(String value) {
-        return checked(params.errorCol, value);
+        return checked(errorCol(), value);
     }
 
     /**
@@ -378,7 +317,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setTopK(int value) {
-        return checked(params.topK, value);
+        return checked(topK(), value);
     }
 
     /**
@@ -388,7 +327,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setBatchSize(int value) {
-        return checked(params.batchSize, value);
+        return checked(batchSize(), value);
     }
 
     /**
@@ -398,7 +337,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setDecodeThreads(int value) {
-        return checked(params.decodeThreads, value);
+        return checked(decodeThreads(), value);
     }
 
     /**
@@ -408,7 +347,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setDevice(String value) {
-        return checked(params.device, value);
+        return checked(device(), value);
     }
 
     /**
@@ -418,7 +357,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setImageSize(int value) {
-        return checked(params.imageSize, value);
+        return checked(imageSize(), value);
     }
 
     /**
@@ -428,7 +367,7 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setCropPct(double value) {
-        return checked(params.cropPct, value);
+        return checked(cropPct(), value);
     }
 
     /**
@@ -438,6 +377,6 @@ public final class MixNetClassificationModel extends Model<MixNetClassificationM
      * @return this model
      */
     public MixNetClassificationModel setMaxImageBytes(long value) {
-        return checked(params.maxImageBytes, value);
+        return checked(maxImageBytes(), value);
     }
 }

@@ -30,11 +30,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.ml.Estimator;
-import org.apache.spark.ml.param.BooleanParam;
-import org.apache.spark.ml.param.DoubleArrayParam;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsWritable;
@@ -90,7 +85,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     private static final long serialVersionUID = 1L;
 
     private final String uid;
-    private final MixNetClassifierParams.ParamSet params;
+    private final ParamTable paramTable;
     private transient Dataset<?> validationData;
 
     /** Creates a classifier with a random uid and the default params. */
@@ -105,7 +100,9 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      */
     public MixNetClassifier(String uid) {
         this.uid = uid;
-        this.params = MixNetClassifierParams.create(this);
+        this.paramTable = new ParamTable();
+        ParamTable.declareAll(this);
+        setDefault(batchSize(), TrainingRecipe.mindcvMixnetS().batchSize());
     }
 
     @Override
@@ -363,228 +360,8 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     // ---- params (see MixNetClassifierParams) and setters ----
 
     @Override
-    public Param<String> inputCol() {
-        return params.inputCol;
-    }
-
-    @Override
-    public Param<String> labelCol() {
-        return params.labelCol;
-    }
-
-    @Override
-    public Param<String> classIdCol() {
-        return params.classIdCol;
-    }
-
-    @Override
-    public Param<String> variant() {
-        return params.variant;
-    }
-
-    @Override
-    public IntParam numClasses() {
-        return params.numClasses;
-    }
-
-    @Override
-    public IntParam epochs() {
-        return params.epochs;
-    }
-
-    @Override
-    public IntParam batchSize() {
-        return params.batchSize;
-    }
-
-    @Override
-    public DoubleParam lr() {
-        return params.lr;
-    }
-
-    @Override
-    public DoubleParam minLr() {
-        return params.minLr;
-    }
-
-    @Override
-    public IntParam warmupEpochs() {
-        return params.warmupEpochs;
-    }
-
-    @Override
-    public DoubleParam warmupFactor() {
-        return params.warmupFactor;
-    }
-
-    @Override
-    public IntParam decayEpochs() {
-        return params.decayEpochs;
-    }
-
-    @Override
-    public DoubleParam momentum() {
-        return params.momentum;
-    }
-
-    @Override
-    public BooleanParam nesterov() {
-        return params.nesterov;
-    }
-
-    @Override
-    public DoubleParam weightDecay() {
-        return params.weightDecay;
-    }
-
-    @Override
-    public BooleanParam decayBatchNormAndBias() {
-        return params.decayBatchNormAndBias;
-    }
-
-    @Override
-    public DoubleParam labelSmoothing() {
-        return params.labelSmoothing;
-    }
-
-    @Override
-    public DoubleParam dropRate() {
-        return params.dropRate;
-    }
-
-    @Override
-    public DoubleParam dropPathRate() {
-        return params.dropPathRate;
-    }
-
-    @Override
-    public Param<String> augmentation() {
-        return params.augmentation;
-    }
-
-    @Override
-    public DoubleArrayParam cropScale() {
-        return params.cropScale;
-    }
-
-    @Override
-    public DoubleArrayParam cropRatio() {
-        return params.cropRatio;
-    }
-
-    @Override
-    public DoubleParam flipProbability() {
-        return params.flipProbability;
-    }
-
-    @Override
-    public DoubleParam erasingProbability() {
-        return params.erasingProbability;
-    }
-
-    @Override
-    public Param<String> randAugment() {
-        return params.randAugment;
-    }
-
-    @Override
-    public DoubleParam colorJitter() {
-        return params.colorJitter;
-    }
-
-    @Override
-    public DoubleParam mixupAlpha() {
-        return params.mixupAlpha;
-    }
-
-    @Override
-    public DoubleParam cutmixAlpha() {
-        return params.cutmixAlpha;
-    }
-
-    @Override
-    public DoubleParam mixProbability() {
-        return params.mixProbability;
-    }
-
-    @Override
-    public IntParam imageSize() {
-        return params.imageSize;
-    }
-
-    @Override
-    public DoubleParam cropPct() {
-        return params.cropPct;
-    }
-
-    @Override
-    public LongParam seed() {
-        return params.seed;
-    }
-
-    @Override
-    public DoubleParam emaDecay() {
-        return params.emaDecay;
-    }
-
-    @Override
-    public BooleanParam mixedPrecision() {
-        return params.mixedPrecision;
-    }
-
-    @Override
-    public Param<String> pretrainedWeights() {
-        return params.pretrainedWeights;
-    }
-
-    @Override
-    public IntParam numWorkers() {
-        return params.numWorkers;
-    }
-
-    @Override
-    public Param<String> checkpointDir() {
-        return params.checkpointDir;
-    }
-
-    @Override
-    public Param<String> resumeFrom() {
-        return params.resumeFrom;
-    }
-
-    @Override
-    public IntParam keepCheckpoints() {
-        return params.keepCheckpoints;
-    }
-
-    @Override
-    public Param<String> checkpointPolicy() {
-        return params.checkpointPolicy;
-    }
-
-    @Override
-    public IntParam checkpointInterval() {
-        return params.checkpointInterval;
-    }
-
-    @Override
-    public BooleanParam dropRemainder() {
-        return params.dropRemainder;
-    }
-
-    @Override
-    public Param<String> device() {
-        return params.device;
-    }
-
-    @Override
-    public IntParam decodeThreads() {
-        return params.decodeThreads;
-    }
-
-    @Override
-    public IntParam cpuReplicas() {
-        return params.cpuReplicas;
+    public ParamTable paramTable() {
+        return paramTable;
     }
 
     /**
@@ -594,57 +371,57 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setInputCol(String value) {
-        return checked(params.inputCol, value);
+        return checked(inputCol(), value);
     }
 
     /**
-     * Sets the column of 0-based class indices. Default {@code label}.
+     * Sets {@link #labelCol()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setLabelCol(String value) {
-        return checked(params.labelCol, value);
+        return checked(labelCol(), value);
     }
 
     /**
-     * Sets the column of class ids naming the classes (used when present). Default {@code wnid}.
+     * Sets {@link #classIdCol()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setClassIdCol(String value) {
-        return checked(params.classIdCol, value);
+        return checked(classIdCol(), value);
     }
 
     /**
-     * Sets the network variant: mixnet_s, mixnet_m or mixnet_l. Default {@code mixnet_s}.
+     * Sets {@link #variant()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setVariant(String value) {
-        return checked(params.variant, value);
+        return checked(variant(), value);
     }
 
     /**
-     * Sets the classifier outputs. Default 0 (the largest label + 1).
+     * Sets {@link #numClasses()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setNumClasses(int value) {
-        return checked(params.numClasses, value);
+        return checked(numClasses(), value);
     }
 
     /**
-     * Sets the passes over the training data. Default 600 (MindCV).
+     * Sets {@link #epochs()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setEpochs(int value) {
-        return checked(params.epochs, value);
+        return checked(epochs(), value);
     }
 
     /**
@@ -654,241 +431,229 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setBatchSize(int value) {
-        return checked(params.batchSize, value);
+        return checked(batchSize(), value);
     }
 
     /**
-     * Sets the peak learning rate for the global batch {@code batchSize * numWorkers}; not scaled. Default 0.2 (MindCV, for 8 x 128 images).
+     * Sets {@link #lr()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setLr(double value) {
-        return checked(params.lr, value);
+        return checked(lr(), value);
     }
 
     /**
-     * Sets the learning rate at the end of the cosine decay. Default 1e-5.
+     * Sets {@link #minLr()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setMinLr(double value) {
-        return checked(params.minLr, value);
+        return checked(minLr(), value);
     }
 
     /**
-     * Sets the epochs of linear warmup. Default 15 (MindCV).
+     * Sets {@link #warmupEpochs()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setWarmupEpochs(int value) {
-        return checked(params.warmupEpochs, value);
+        return checked(warmupEpochs(), value);
     }
 
     /**
-     * Sets the epochs of cosine decay after the warmup (recipe key {@code decay_epochs}); the
-     * learning rate stays at {@code minLr} after them, and a shorter fit stops part-way down, as in
-     * MindCV. Default -1: the decay ends with the last epoch.
+     * Sets {@link #decayEpochs()}.
      *
      * @param value decay epochs (at least 1), or -1
      * @return this classifier
      */
     public MixNetClassifier setDecayEpochs(int value) {
-        return checked(params.decayEpochs, value);
+        return checked(decayEpochs(), value);
     }
 
     /**
-     * Sets where warmup starts, as a fraction of lr. Default 0.
+     * Sets {@link #warmupFactor()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setWarmupFactor(double value) {
-        return checked(params.warmupFactor, value);
+        return checked(warmupFactor(), value);
     }
 
     /**
-     * Sets the SGD momentum. Default 0.9.
+     * Sets {@link #momentum()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setMomentum(double value) {
-        return checked(params.momentum, value);
+        return checked(momentum(), value);
     }
 
     /**
-     * Sets whether to use Nesterov momentum. Default false.
+     * Sets {@link #nesterov()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setNesterov(boolean value) {
-        return checked(params.nesterov, value);
+        return checked(nesterov(), value);
     }
 
     /**
-     * Sets the L2 weight decay. Default 2e-5.
+     * Sets {@link #weightDecay()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setWeightDecay(double value) {
-        return checked(params.weightDecay, value);
+        return checked(weightDecay(), value);
     }
 
     /**
-     * Sets whether weight decay also applies to BatchNorm and bias tensors. Default true (MindCV decays every tensor; false follows timm).
+     * Sets {@link #decayBatchNormAndBias()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setDecayBatchNormAndBias(boolean value) {
-        return checked(params.decayBatchNormAndBias, value);
+        return checked(decayBatchNormAndBias(), value);
     }
 
     /**
-     * Sets the label smoothing. Default 0.1.
+     * Sets {@link #labelSmoothing()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setLabelSmoothing(double value) {
-        return checked(params.labelSmoothing, value);
+        return checked(labelSmoothing(), value);
     }
 
     /**
-     * Sets the classifier dropout. Default -1 (the variant's: mixnet_s 0.2, mixnet_m/l 0.25).
+     * Sets {@link #dropRate()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setDropRate(double value) {
-        return checked(params.dropRate, value);
+        return checked(dropRate(), value);
     }
 
     /**
-     * Sets the maximum drop-path rate. Default 0.
+     * Sets {@link #dropPathRate()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setDropPathRate(double value) {
-        return checked(params.dropPathRate, value);
+        return checked(dropPathRate(), value);
     }
 
     /**
-     * Sets the training augmentation: mixnet, light (crop and flip) or none. Default {@code mixnet} (RandomResizedCrop, flip, RandAugment, random erasing).
+     * Sets {@link #augmentation()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setAugmentation(String value) {
-        return checked(params.augmentation, value);
+        return checked(augmentation(), value);
     }
 
     /**
-     * Sets the RandomResizedCrop's area range in training (recipe key {@code scale}). Default
-     * {@code [0.08, 1]}.
+     * Sets {@link #cropScale()}.
      *
      * @param min smallest area fraction, above 0
      * @param max largest area fraction, at most 1
      * @return this classifier
      */
     public MixNetClassifier setCropScale(double min, double max) {
-        return checked(params.cropScale, new double[] {min, max});
+        return checked(cropScale(), new double[] {min, max});
     }
 
     /**
-     * Sets the RandomResizedCrop's aspect ratio range in training (recipe key {@code ratio}).
-     * Default {@code [3/4, 4/3]}.
+     * Sets {@link #cropRatio()}.
      *
      * @param min smallest width / height, above 0
      * @param max largest width / height
      * @return this classifier
      */
     public MixNetClassifier setCropRatio(double min, double max) {
-        return checked(params.cropRatio, new double[] {min, max});
+        return checked(cropRatio(), new double[] {min, max});
     }
 
     /**
-     * Sets the chance of a horizontal flip in training (recipe key {@code hflip}). Default 0.5.
+     * Sets {@link #flipProbability()}.
      *
      * @param value the chance, in [0, 1]
      * @return this classifier
      */
     public MixNetClassifier setFlipProbability(double value) {
-        return checked(params.flipProbability, value);
+        return checked(flipProbability(), value);
     }
 
     /**
-     * Sets the random erasing chance of the {@code mixnet} augmentation (recipe key {@code
-     * re_prob}). Default 0.25.
+     * Sets {@link #erasingProbability()}.
      *
      * @param value the chance, in [0, 1]
      * @return this classifier
      */
     public MixNetClassifier setErasingProbability(double value) {
-        return checked(params.erasingProbability, value);
+        return checked(erasingProbability(), value);
     }
 
     /**
-     * Sets the RandAugment policy of the {@code mixnet} augmentation (recipe key {@code
-     * auto_augment}), in timm's and MindCV's syntax. Default {@code rand-m9-mstd0.5} (MixNet-S and
-     * -M); MixNet-L's recipe uses {@code randaug-m9-mstd0.5-inc1}.
+     * Sets {@link #randAugment()}.
      *
      * @param value the policy
      * @return this classifier
      */
     public MixNetClassifier setRandAugment(String value) {
-        return checked(params.randAugment, value);
+        return checked(randAugment(), value);
     }
 
     /**
-     * Sets the colour jitter strength of the {@code light} augmentation (recipe key {@code
-     * color_jitter}, which MindCV applies when a recipe has no {@code auto_augment}): brightness,
-     * contrast and saturation factors drawn from {@code [1 - s, 1 + s]}. Default 0 (none).
+     * Sets {@link #colorJitter()}.
      *
      * @param value the strength, at least 0
      * @return this classifier
      */
     public MixNetClassifier setColorJitter(double value) {
-        return checked(params.colorJitter, value);
+        return checked(colorJitter(), value);
     }
 
     /**
-     * Sets Mixup's Beta parameter (recipe key {@code mixup}). Default 0.2, MindCV's MixNet value,
-     * which mixes nothing until {@link #setMixProbability} is above 0. See {@link BatchMix}.
+     * Sets {@link #mixupAlpha()}.
      *
      * @param value alpha, at least 0
      * @return this classifier
      */
     public MixNetClassifier setMixupAlpha(double value) {
-        return checked(params.mixupAlpha, value);
+        return checked(mixupAlpha(), value);
     }
 
     /**
-     * Sets CutMix's Beta parameter (recipe key {@code cutmix}). Default 1.0, MindCV's MixNet value.
-     * With both alphas above 0, each mixed batch uses CutMix or Mixup with even chances.
+     * Sets {@link #cutmixAlpha()}.
      *
      * @param value alpha, at least 0
      * @return this classifier
      */
     public MixNetClassifier setCutmixAlpha(double value) {
-        return checked(params.cutmixAlpha, value);
+        return checked(cutmixAlpha(), value);
     }
 
     /**
-     * Sets the chance that a training batch is mixed (recipe key {@code cutmix_prob}). Default 0, as
-     * MindCV's MixNet-S and -M recipes, which therefore never mix; MixNet-L's mixes every batch (1).
+     * Sets {@link #mixProbability()}.
      *
      * @param value the chance, in [0, 1]
      * @return this classifier
      */
     public MixNetClassifier setMixProbability(double value) {
-        return checked(params.mixProbability, value);
+        return checked(mixProbability(), value);
     }
 
     /**
@@ -898,7 +663,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setImageSize(int value) {
-        return checked(params.imageSize, value);
+        return checked(imageSize(), value);
     }
 
     /**
@@ -908,133 +673,117 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setCropPct(double value) {
-        return checked(params.cropPct, value);
+        return checked(cropPct(), value);
     }
 
     /**
-     * Sets the training seed. Default 42.
+     * Sets {@link #seed()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setSeed(long value) {
-        return checked(params.seed, value);
+        return checked(seed(), value);
     }
 
     /**
-     * Sets the EMA decay of the weights; with EMA on the model gets the averaged weights. Default 0 (off).
+     * Sets {@link #emaDecay()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setEmaDecay(double value) {
-        return checked(params.emaDecay, value);
+        return checked(emaDecay(), value);
     }
 
     /**
-     * Sets mixed precision. Default true (MindCV): on a GPU, float16 compute with float32 weights and
-     * a dynamic loss scale; on the CPU training stays float32 (float16 is much slower there).
+     * Sets {@link #mixedPrecision()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setMixedPrecision(boolean value) {
-        return checked(params.mixedPrecision, value);
+        return checked(mixedPrecision(), value);
     }
 
     /**
-     * Sets the starting weights: a URI (timm safetensors or MindCV ckpt, any Hadoop file system) or
-     * a pretrained name ({@code mixnet_s}, {@code mindcv/mixnet_s}, {@code hf://ORG/REPO[/FILE]};
-     * fetched once on the driver into the Hugging Face cache, see {@link
-     * MixNetClassificationModel#pretrained(String)}); a classifier of another class count is
-     * replaced by a new one. Default empty (from scratch).
+     * Sets {@link #pretrainedWeights()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setPretrainedWeights(String value) {
-        return checked(params.pretrainedWeights, value);
+        return checked(pretrainedWeights(), value);
     }
 
     /**
-     * Sets the data-parallel workers (barrier tasks, one per executor JVM). Default 1.
+     * Sets {@link #numWorkers()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setNumWorkers(int value) {
-        return checked(params.numWorkers, value);
+        return checked(numWorkers(), value);
     }
 
     /**
-     * Sets a fit's checkpoint folder to continue from (the {@link TrainingResult#checkpointRun()} of a
-     * fit with {@code checkpointDir}, e.g. one whose driver died). The fit restores the newest
-     * complete checkpoint there (weights, momentum, EMA, epoch, step, history), trains the remaining
-     * epochs of this classifier's recipe, and writes its checkpoints into the same folder. The
-     * recipe must match the one that wrote it. Default empty (start afresh).
+     * Sets {@link #resumeFrom()}.
      *
      * @param value the folder URI
      * @return this classifier
      */
     public MixNetClassifier setResumeFrom(String value) {
-        return checked(params.resumeFrom, value);
+        return checked(resumeFrom(), value);
     }
 
     /**
-     * Sets the folder URI (any Hadoop file system) for per-epoch checkpoints. Default empty (no checkpoints).
+     * Sets {@link #checkpointDir()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setCheckpointDir(String value) {
-        return checked(params.checkpointDir, value);
+        return checked(checkpointDir(), value);
     }
 
     /**
-     * Sets how many checkpoints a fit keeps in its folder, MindCV's {@code keep_checkpoint_max}
-     * (older or worse ones are deleted after each checkpoint). The newest is always kept, since a
-     * retried or resumed fit continues from it. Default 10; 0 keeps every one.
+     * Sets {@link #keepCheckpoints()}.
      *
      * @param value the count
      * @return this classifier
      */
     public MixNetClassifier setKeepCheckpoints(int value) {
-        return checked(params.keepCheckpoints, value);
+        return checked(keepCheckpoints(), value);
     }
 
     /**
-     * Sets which checkpoints are kept, MindCV's {@code ckpt_save_policy}: {@code latest_k} (the
-     * newest) or {@code top_k} (the best validation top-1, plus the newest; needs validation data).
-     * Default {@code latest_k}.
+     * Sets {@link #checkpointPolicy()}.
      *
      * @param value the policy
      * @return this classifier
      */
     public MixNetClassifier setCheckpointPolicy(String value) {
-        return checked(params.checkpointPolicy, value);
+        return checked(checkpointPolicy(), value);
     }
 
     /**
-     * Sets the epochs between checkpoints, MindCV's {@code ckpt_save_interval}; the last epoch
-     * always gets one. A retried fit repeats the epochs since the last checkpoint. Default 1.
+     * Sets {@link #checkpointInterval()}.
      *
      * @param value the interval
      * @return this classifier
      */
     public MixNetClassifier setCheckpointInterval(int value) {
-        return checked(params.checkpointInterval, value);
+        return checked(checkpointInterval(), value);
     }
 
     /**
-     * Sets whether each epoch leaves out its last batch when that batch is smaller than {@code
-     * batchSize}, MindCV's {@code drop_remainder} (its recipes set true). Default false: every image
-     * of the smallest worker shard is trained each epoch.
+     * Sets {@link #dropRemainder()}.
      *
      * @param value whether to drop the remainder
      * @return this classifier
      */
     public MixNetClassifier setDropRemainder(boolean value) {
-        return checked(params.dropRemainder, value);
+        return checked(dropRemainder(), value);
     }
 
     /**
@@ -1044,7 +793,7 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setDevice(String value) {
-        return checked(params.device, value);
+        return checked(device(), value);
     }
 
     /**
@@ -1054,19 +803,16 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      * @return this classifier
      */
     public MixNetClassifier setDecodeThreads(int value) {
-        return checked(params.decodeThreads, value);
+        return checked(decodeThreads(), value);
     }
 
     /**
-     * Sets how many data-parallel replicas of the network each CPU worker trains, each on one core
-     * and an equal share of every batch, BatchNorm normalising each share on its own (see {@link
-     * TrainingRecipe.Builder#optCpuReplicas}). Default 0: one per PyTorch intra-op thread. 1 trains
-     * each batch whole on every core. GPU workers train one replica.
+     * Sets {@link #cpuReplicas()}.
      *
      * @param value the value
      * @return this classifier
      */
     public MixNetClassifier setCpuReplicas(int value) {
-        return checked(params.cpuReplicas, value);
+        return checked(cpuReplicas(), value);
     }
 }

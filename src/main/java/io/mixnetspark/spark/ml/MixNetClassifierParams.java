@@ -1,5 +1,6 @@
 package io.mixnetspark.spark.ml;
 
+import io.mixnetspark.config.RecipeKeys;
 import io.mixnetspark.data.transform.RandAugment;
 import io.mixnetspark.data.transform.TrainTransform;
 import io.mixnetspark.model.arch.MixNetVariant;
@@ -15,154 +16,473 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
-import org.apache.spark.ml.param.Params;
 
 /**
  * {@code MixNetClassifierParams} are the params of the training stage. Their defaults are MindCV's
  * {@code mixnet_s} recipe ({@link TrainingRecipe#mindcvMixnetS()}, spec section 3.1) where it has
- * one; each param's doc states what is allowed. Getters are defined here; setters live on {@link
- * MixNetClassifier}.
+ * one, and otherwise the default of the recipe key that sets the param ({@link RecipeKeys}), so the
+ * two cannot disagree; each param's doc states what is allowed. The params it shares with the
+ * labeling stage come from their {@code Has...} interfaces; each param is declared once, with its
+ * validator and default (see {@link DeclaredParams}). Getters are defined here; setters live on
+ * {@link MixNetClassifier}.
  */
-public interface MixNetClassifierParams extends Params {
+public interface MixNetClassifierParams
+        extends HasInputCol, HasBatchSize, HasDecodeThreads, HasDevice, HasImageSize, HasCropPct {
 
-    /** @return column of encoded training images (binary). Default {@code image}. */
-    Param<String> inputCol();
+    /**
+     * The column of 0-based class indices. Default {@code label}.
+     *
+     * @return the param
+     */
+    default Param<String> labelCol() {
+        return declare("labelCol", (owner, name) -> new Param<>(owner, name,
+                "column of 0-based class indices (integer)"), "label");
+    }
 
-    /** @return column of 0-based class indices (integer). Default {@code label}. */
-    Param<String> labelCol();
+    /**
+     * The column of class ids naming the classes (used when present). Default {@code wnid}.
+     *
+     * @return the param
+     */
+    default Param<String> classIdCol() {
+        return declare("classIdCol", (owner, name) -> new Param<>(owner, name,
+                "column of class ids (e.g. wnids) that name the classes, used when present"), "wnid");
+    }
 
-    /** @return optional column of class ids (e.g. wnids) naming the model's classes. Default {@code wnid}. */
-    Param<String> classIdCol();
+    /**
+     * The network variant: mixnet_s, mixnet_m or mixnet_l. Default {@code mixnet_s}.
+     *
+     * @return the param
+     */
+    default Param<String> variant() {
+        return declare("variant", (owner, name) -> new Param<>(owner, name,
+                "network variant: one of " + MixNetVariant.names(), ParamChecks.<String>of(v ->
+                        Arrays.stream(MixNetVariant.values()).anyMatch(x -> x.modelName().equalsIgnoreCase(v)))),
+                RecipeKeys.defaultValue("model"));
+    }
 
-    /** @return network variant. Default {@code mixnet_s}. */
-    Param<String> variant();
+    /**
+     * The classifier outputs. Default 0 (the largest label + 1).
+     *
+     * @return the param
+     */
+    default IntParam numClasses() {
+        return declare("numClasses", (owner, name) -> new IntParam(owner, name,
+                "classifier outputs (>= 1), or 0 to use the largest label + 1", ParamValidators.gtEq(0)), 0);
+    }
 
-    /** @return classifier outputs; 0 = the largest label + 1. Default 0. */
-    IntParam numClasses();
+    /**
+     * The passes over the training data. Default 600 (MindCV).
+     *
+     * @return the param
+     */
+    default IntParam epochs() {
+        return declare("epochs", (owner, name) -> new IntParam(owner, name, "passes over the training data (>= 1)",
+                ParamValidators.gtEq(1)), TrainingRecipe.mindcvMixnetS().epochs());
+    }
 
-    /** @return passes over the training data. Default 600. */
-    IntParam epochs();
+    /**
+     * The peak learning rate for the global batch {@code batchSize * numWorkers}; not scaled. Default
+     * 0.2 (MindCV, for 8 x 128 images).
+     *
+     * @return the param
+     */
+    default DoubleParam lr() {
+        return declare("lr", (owner, name) -> new DoubleParam(owner, name,
+                "peak learning rate for the global batch (> 0)", ParamValidators.gt(0)),
+                TrainingRecipe.mindcvMixnetS().lr());
+    }
 
-    /** @return images per step on each worker. Default 128. */
-    IntParam batchSize();
+    /**
+     * The learning rate at the end of the cosine decay. Default 1e-5.
+     *
+     * @return the param
+     */
+    default DoubleParam minLr() {
+        return declare("minLr", (owner, name) -> new DoubleParam(owner, name,
+                "final learning rate of the cosine decay (>= 0, <= lr)", ParamValidators.gtEq(0)),
+                TrainingRecipe.mindcvMixnetS().minLr());
+    }
 
-    /** @return peak learning rate for the global batch (not scaled). Default 0.2. */
-    DoubleParam lr();
+    /**
+     * The epochs of linear warmup. Default 15 (MindCV).
+     *
+     * @return the param
+     */
+    default IntParam warmupEpochs() {
+        return declare("warmupEpochs", (owner, name) -> new IntParam(owner, name,
+                "epochs of linear warmup (>= 0, <= epochs)", ParamValidators.gtEq(0)),
+                TrainingRecipe.mindcvMixnetS().warmupEpochs());
+    }
 
-    /** @return learning rate at the end of the cosine decay. Default 1e-5. */
-    DoubleParam minLr();
+    /**
+     * Where warmup starts, as a fraction of lr. Default 0.
+     *
+     * @return the param
+     */
+    default DoubleParam warmupFactor() {
+        return declare("warmupFactor", (owner, name) -> new DoubleParam(owner, name,
+                "warmup start as a fraction of lr, in [0, 1]", ParamValidators.inRange(0, 1)),
+                TrainingRecipe.mindcvMixnetS().warmupFactor());
+    }
 
-    /** @return epochs of linear warmup. Default 15. */
-    IntParam warmupEpochs();
+    /**
+     * The epochs of cosine decay after the warmup (recipe key {@code decay_epochs}); the learning rate
+     * stays at {@code minLr} after them, and a shorter fit stops part-way down, as in MindCV. Default
+     * -1: the decay ends with the last epoch.
+     *
+     * @return the param
+     */
+    default IntParam decayEpochs() {
+        return declare("decayEpochs", (owner, name) -> new IntParam(owner, name,
+                "epochs of cosine decay after the warmup (>= 1), then minLr; -1 = until the last epoch",
+                ParamChecks.<Object>of(v -> (Integer) v == -1 || (Integer) v >= 1)), -1);
+    }
 
-    /** @return warmup start as a fraction of lr. Default 0. */
-    DoubleParam warmupFactor();
+    /**
+     * The SGD momentum. Default 0.9.
+     *
+     * @return the param
+     */
+    default DoubleParam momentum() {
+        return declare("momentum", (owner, name) -> new DoubleParam(owner, name, "SGD momentum in [0, 1)",
+                ParamValidators.inRange(0, 1, true, false)), TrainingRecipe.mindcvMixnetS().momentum());
+    }
 
-    /** @return epochs of cosine decay after the warmup; -1 = the rest of the run. Default -1. */
-    IntParam decayEpochs();
+    /**
+     * Whether to use Nesterov momentum. Default false.
+     *
+     * @return the param
+     */
+    default BooleanParam nesterov() {
+        return declare("nesterov", (owner, name) -> new BooleanParam(owner, name,
+                "Nesterov momentum (needs momentum > 0)"), TrainingRecipe.mindcvMixnetS().nesterov());
+    }
 
-    /** @return SGD momentum. Default 0.9. */
-    DoubleParam momentum();
+    /**
+     * The L2 weight decay. Default 2e-5.
+     *
+     * @return the param
+     */
+    default DoubleParam weightDecay() {
+        return declare("weightDecay", (owner, name) -> new DoubleParam(owner, name, "L2 weight decay (>= 0)",
+                ParamValidators.gtEq(0)), TrainingRecipe.mindcvMixnetS().weightDecay());
+    }
 
-    /** @return Nesterov momentum. Default false. */
-    BooleanParam nesterov();
+    /**
+     * Whether weight decay also applies to BatchNorm and bias tensors. Default true (MindCV decays
+     * every tensor; false follows timm).
+     *
+     * @return the param
+     */
+    default BooleanParam decayBatchNormAndBias() {
+        return declare("decayBatchNormAndBias", (owner, name) -> new BooleanParam(owner, name,
+                "whether weight decay also applies to BatchNorm and bias tensors (MindCV: true; timm: false)"),
+                TrainingRecipe.mindcvMixnetS().decayBatchNormAndBias());
+    }
 
-    /** @return L2 weight decay. Default 2e-5. */
-    DoubleParam weightDecay();
+    /**
+     * The label smoothing. Default 0.1.
+     *
+     * @return the param
+     */
+    default DoubleParam labelSmoothing() {
+        return declare("labelSmoothing", (owner, name) -> new DoubleParam(owner, name, "label smoothing in [0, 1)",
+                ParamValidators.inRange(0, 1, true, false)), TrainingRecipe.mindcvMixnetS().labelSmoothing());
+    }
 
-    /** @return whether BatchNorm and bias tensors decay too (MindCV: yes). Default true. */
-    BooleanParam decayBatchNormAndBias();
+    /**
+     * The classifier dropout. Default -1 (the variant's: mixnet_s 0.2, mixnet_m/l 0.25).
+     *
+     * @return the param
+     */
+    default DoubleParam dropRate() {
+        return declare("dropRate", (owner, name) -> new DoubleParam(owner, name,
+                "classifier dropout in [0, 1), or -1 for the variant's (mixnet_s 0.2, mixnet_m/l 0.25)",
+                ParamChecks.<Object>of(v -> (Double) v == -1 || ((Double) v >= 0 && (Double) v < 1))), -1.0);
+    }
 
-    /** @return label smoothing. Default 0.1. */
-    DoubleParam labelSmoothing();
+    /**
+     * The maximum drop-path rate. Default 0.
+     *
+     * @return the param
+     */
+    default DoubleParam dropPathRate() {
+        return declare("dropPathRate", (owner, name) -> new DoubleParam(owner, name,
+                "maximum drop-path rate in [0, 1)", ParamValidators.inRange(0, 1, true, false)), 0.0);
+    }
 
-    /** @return classifier dropout; -1 = the variant's (S 0.2, M/L 0.25). Default -1. */
-    DoubleParam dropRate();
+    /**
+     * The training augmentation: mixnet, light (crop and flip) or none. Default {@code mixnet}
+     * (RandomResizedCrop, flip, RandAugment, random erasing).
+     *
+     * @return the param
+     */
+    default Param<String> augmentation() {
+        return declare("augmentation", (owner, name) -> new Param<>(owner, name,
+                "training augmentation: one of " + String.join(", ", Augmentation.names()),
+                ParamValidators.inArray(Arrays.asList(Augmentation.names()))), "mixnet");
+    }
 
-    /** @return maximum drop-path rate. Default 0. */
-    DoubleParam dropPathRate();
+    /**
+     * The RandomResizedCrop's area range in training (recipe key {@code scale}). Default {@code [0.08,
+     * 1]}.
+     *
+     * @return the param
+     */
+    default DoubleArrayParam cropScale() {
+        return declare("cropScale", (owner, name) -> new DoubleArrayParam(owner, name,
+                "RandomResizedCrop area range [min, max] with 0 < min <= max <= 1",
+                ParamChecks.<double[]>of(v -> v.length == 2 && v[0] > 0 && v[0] <= v[1] && v[1] <= 1)),
+                new double[] {CropAndFlip.RECIPE.minScale(), CropAndFlip.RECIPE.maxScale()});
+    }
 
-    /** @return training augmentation: mixnet, light or none. Default {@code mixnet}. */
-    Param<String> augmentation();
+    /**
+     * The RandomResizedCrop's aspect ratio range in training (recipe key {@code ratio}). Default {@code
+     * [3/4, 4/3]}.
+     *
+     * @return the param
+     */
+    default DoubleArrayParam cropRatio() {
+        return declare("cropRatio", (owner, name) -> new DoubleArrayParam(owner, name,
+                "RandomResizedCrop aspect ratio range [min, max] with 0 < min <= max",
+                ParamChecks.<double[]>of(v -> v.length == 2 && v[0] > 0 && v[0] <= v[1])),
+                new double[] {CropAndFlip.RECIPE.minRatio(), CropAndFlip.RECIPE.maxRatio()});
+    }
 
-    /** @return RandomResizedCrop area range [min, max], 0 < min <= max <= 1. Default [0.08, 1]. */
-    DoubleArrayParam cropScale();
+    /**
+     * The chance of a horizontal flip in training (recipe key {@code hflip}). Default 0.5.
+     *
+     * @return the param
+     */
+    default DoubleParam flipProbability() {
+        return declare("flipProbability", (owner, name) -> new DoubleParam(owner, name,
+                "chance of a horizontal flip in training, in [0, 1]", ParamValidators.inRange(0, 1)),
+                CropAndFlip.RECIPE.flipProbability());
+    }
 
-    /** @return RandomResizedCrop aspect range [min, max], 0 < min <= max. Default [3/4, 4/3]. */
-    DoubleArrayParam cropRatio();
+    /**
+     * The random erasing chance of the {@code mixnet} augmentation (recipe key {@code re_prob}).
+     * Default 0.25.
+     *
+     * @return the param
+     */
+    default DoubleParam erasingProbability() {
+        return declare("erasingProbability", (owner, name) -> new DoubleParam(owner, name,
+                "random erasing chance of the mixnet augmentation, in [0, 1]", ParamValidators.inRange(0, 1)),
+                TrainTransform.RECIPE_ERASING);
+    }
 
-    /** @return chance of a horizontal flip in training. Default 0.5. */
-    DoubleParam flipProbability();
+    /**
+     * The RandAugment policy of the {@code mixnet} augmentation (recipe key {@code auto_augment}), in
+     * timm's and MindCV's syntax. Default {@code rand-m9-mstd0.5} (MixNet-S and -M); MixNet-L's recipe
+     * uses {@code randaug-m9-mstd0.5-inc1}.
+     *
+     * @return the param
+     */
+    default Param<String> randAugment() {
+        return declare("randAugment", (owner, name) -> new Param<>(owner, name,
+                "RandAugment policy of the mixnet augmentation, e.g. rand-m9-mstd0.5 or rand-m9-mstd0.5-inc1",
+                ParamChecks.<String>of(MixNetClassifierParams::isRandAugmentPolicy)), TrainTransform.RECIPE_RAND_AUGMENT);
+    }
 
-    /** @return random erasing chance of the {@code mixnet} augmentation. Default 0.25. */
-    DoubleParam erasingProbability();
+    /**
+     * The colour jitter strength of the {@code light} augmentation (recipe key {@code color_jitter},
+     * which MindCV applies when a recipe has no {@code auto_augment}): brightness, contrast and
+     * saturation factors drawn from {@code [1 - s, 1 + s]}. Default 0 (none).
+     *
+     * @return the param
+     */
+    default DoubleParam colorJitter() {
+        return declare("colorJitter", (owner, name) -> new DoubleParam(owner, name,
+                "colour jitter strength of the light augmentation (>= 0, 0 = none)", ParamValidators.gtEq(0)), 0.0);
+    }
 
-    /** @return RandAugment policy of the {@code mixnet} augmentation. Default {@code rand-m9-mstd0.5}. */
-    Param<String> randAugment();
+    /**
+     * Mixup's Beta parameter (recipe key {@code mixup}). Default 0.2, MindCV's MixNet value, which
+     * mixes nothing until {@link #mixProbability()} is above 0. See {@link io.mixnetspark.train.BatchMix}.
+     *
+     * @return the param
+     */
+    default DoubleParam mixupAlpha() {
+        return declare("mixupAlpha", (owner, name) -> new DoubleParam(owner, name,
+                "Mixup Beta parameter (>= 0, 0 = no Mixup)", ParamValidators.gtEq(0)),
+                TrainingRecipe.mindcvMixnetS().mixing().mixupAlpha());
+    }
 
-    /** @return colour jitter strength of the {@code light} augmentation, 0 = none. Default 0. */
-    DoubleParam colorJitter();
+    /**
+     * CutMix's Beta parameter (recipe key {@code cutmix}). Default 1.0, MindCV's MixNet value. With
+     * both alphas above 0, each mixed batch uses CutMix or Mixup with even chances.
+     *
+     * @return the param
+     */
+    default DoubleParam cutmixAlpha() {
+        return declare("cutmixAlpha", (owner, name) -> new DoubleParam(owner, name,
+                "CutMix Beta parameter (>= 0, 0 = no CutMix)", ParamValidators.gtEq(0)),
+                TrainingRecipe.mindcvMixnetS().mixing().cutmixAlpha());
+    }
 
-    /** @return Mixup's Beta parameter, 0 = no Mixup. Default 0.2 (with mixProbability 0: off). */
-    DoubleParam mixupAlpha();
+    /**
+     * The chance that a training batch is mixed (recipe key {@code cutmix_prob}). Default 0, as
+     * MindCV's MixNet-S and -M recipes, which therefore never mix; MixNet-L's mixes every batch (1).
+     *
+     * @return the param
+     */
+    default DoubleParam mixProbability() {
+        return declare("mixProbability", (owner, name) -> new DoubleParam(owner, name,
+                "chance that a training batch is mixed (Mixup or CutMix), in [0, 1]", ParamValidators.inRange(0, 1)),
+                TrainingRecipe.mindcvMixnetS().mixing().probability());
+    }
 
-    /** @return CutMix's Beta parameter, 0 = no CutMix. Default 1.0 (with mixProbability 0: off). */
-    DoubleParam cutmixAlpha();
+    /**
+     * The training seed. Default 42.
+     *
+     * @return the param
+     */
+    default LongParam seed() {
+        return declare("seed", (owner, name) -> new LongParam(owner, name, "training seed"),
+                TrainingRecipe.mindcvMixnetS().seed());
+    }
 
-    /** @return chance that a batch is mixed when an alpha is above 0. Default 0 (MindCV's MixNet-S). */
-    DoubleParam mixProbability();
+    /**
+     * The EMA decay of the weights; with EMA on the model gets the averaged weights. Default 0 (off).
+     *
+     * @return the param
+     */
+    default DoubleParam emaDecay() {
+        return declare("emaDecay", (owner, name) -> new DoubleParam(owner, name,
+                "EMA decay of the weights in [0, 1), 0 = off", ParamValidators.inRange(0, 1, true, false)),
+                TrainingRecipe.mindcvMixnetS().emaDecay());
+    }
 
-    /** @return training and eval image size. Default 224. */
-    IntParam imageSize();
+    /**
+     * Mixed precision. Default true (MindCV): on a GPU, float16 compute with float32 weights and a
+     * dynamic loss scale; on the CPU training stays float32 (float16 is much slower there).
+     *
+     * @return the param
+     */
+    default BooleanParam mixedPrecision() {
+        return declare("mixedPrecision", (owner, name) -> new BooleanParam(owner, name,
+                "mixed precision on GPUs: float16 compute, float32 weights, dynamic loss scale; the CPU"
+                        + " trains in float32"), TrainingRecipe.mindcvMixnetS().mixedPrecision());
+    }
 
-    /** @return eval crop fraction (validation and the fitted model). Default 0.875. */
-    DoubleParam cropPct();
+    /**
+     * The starting weights: a URI (timm safetensors or MindCV ckpt, any Hadoop file system) or a
+     * pretrained name ({@code mixnet_s}, {@code mindcv/mixnet_s}, {@code hf://ORG/REPO[/FILE]}; fetched
+     * once on the driver into the Hugging Face cache, see {@link
+     * MixNetClassificationModel#pretrained(String)}); a classifier of another class count is replaced
+     * by a new one. Default empty (from scratch).
+     *
+     * @return the param
+     */
+    default Param<String> pretrainedWeights() {
+        return declare("pretrainedWeights", (owner, name) -> new Param<>(owner, name,
+                "URI of starting weights (timm safetensors or MindCV ckpt) or a pretrained name (mixnet_s,"
+                        + " mindcv/mixnet_s, hf://ORG/REPO[/FILE]), empty to train from scratch"),
+                RecipeKeys.defaultValue("pretrained_weights"));
+    }
 
-    /** @return training seed. Default 42. */
-    LongParam seed();
+    /**
+     * The data-parallel workers (barrier tasks, one per executor JVM). Default 1.
+     *
+     * @return the param
+     */
+    default IntParam numWorkers() {
+        return declare("numWorkers", (owner, name) -> new IntParam(owner, name,
+                "data-parallel workers, one barrier task each (>= 1)", ParamValidators.gtEq(1)), 1);
+    }
 
-    /** @return EMA decay of the weights; 0 = off. Default 0. */
-    DoubleParam emaDecay();
+    /**
+     * The folder URI (any Hadoop file system) for per-epoch checkpoints. Default empty (no
+     * checkpoints).
+     *
+     * @return the param
+     */
+    default Param<String> checkpointDir() {
+        return declare("checkpointDir", (owner, name) -> new Param<>(owner, name,
+                "folder URI on any Hadoop file system for per-epoch checkpoints, empty for none"), "");
+    }
 
-    /** @return mixed precision: float16 and a dynamic loss scale on GPUs, float32 on the CPU. Default true (MindCV O3). */
-    BooleanParam mixedPrecision();
+    /**
+     * A fit's checkpoint folder to continue from (the {@link TrainingResult#checkpointRun()} of a fit
+     * with {@code checkpointDir}, e.g. one whose driver died). The fit restores the newest complete
+     * checkpoint there (weights, momentum, EMA, epoch, step, history), trains the remaining epochs of
+     * this classifier's recipe, and writes its checkpoints into the same folder. The recipe must match
+     * the one that wrote it. Default empty (start afresh).
+     *
+     * @return the param
+     */
+    default Param<String> resumeFrom() {
+        return declare("resumeFrom", (owner, name) -> new Param<>(owner, name,
+                "a fit's checkpoint folder (checkpointDir/<uid>-<run>) to continue from, empty to start afresh"), "");
+    }
 
-    /** @return pretrained weights URI (safetensors or MindCV ckpt); empty = from scratch. Default empty. */
-    Param<String> pretrainedWeights();
+    /**
+     * How many checkpoints a fit keeps in its folder, MindCV's {@code keep_checkpoint_max} (older or
+     * worse ones are deleted after each checkpoint). The newest is always kept, since a retried or
+     * resumed fit continues from it. Default 10; 0 keeps every one.
+     *
+     * @return the param
+     */
+    default IntParam keepCheckpoints() {
+        return declare("keepCheckpoints", (owner, name) -> new IntParam(owner, name,
+                "checkpoints kept per fit (>= 0; 0 = all); the newest is always kept", ParamValidators.gtEq(0)),
+                RecipeKeys.defaultValue("keep_checkpoint_max"));
+    }
 
-    /** @return data-parallel workers (barrier tasks). Default 1. */
-    IntParam numWorkers();
+    /**
+     * Which checkpoints are kept, MindCV's {@code ckpt_save_policy}: {@code latest_k} (the newest) or
+     * {@code top_k} (the best validation top-1, plus the newest; needs validation data). Default {@code
+     * latest_k}.
+     *
+     * @return the param
+     */
+    default Param<String> checkpointPolicy() {
+        return declare("checkpointPolicy", (owner, name) -> new Param<>(owner, name,
+                "which checkpoints are kept: latest_k (the newest) or top_k (the best validation top-1,"
+                        + " needs validation data)", ParamValidators.inArray(CheckpointRetention.Policy.names())),
+                RecipeKeys.defaultValue("ckpt_save_policy"));
+    }
 
-    /** @return checkpoint folder URI on any Hadoop file system; empty = no checkpoints. Default empty. */
-    Param<String> checkpointDir();
+    /**
+     * The epochs between checkpoints, MindCV's {@code ckpt_save_interval}; the last epoch always gets
+     * one. A retried fit repeats the epochs since the last checkpoint. Default 1.
+     *
+     * @return the param
+     */
+    default IntParam checkpointInterval() {
+        return declare("checkpointInterval", (owner, name) -> new IntParam(owner, name,
+                "epochs between checkpoints (>= 1); the last epoch always gets one", ParamValidators.gtEq(1)),
+                RecipeKeys.defaultValue("ckpt_save_interval"));
+    }
 
-    /** @return a fit's checkpoint folder to continue from; empty = start afresh. Default empty. */
-    Param<String> resumeFrom();
+    /**
+     * Whether each epoch leaves out its last batch when that batch is smaller than {@code batchSize},
+     * MindCV's {@code drop_remainder}. Default true, as MindCV's default and its recipes; false trains
+     * every image of the smallest worker shard each epoch, and is needed when a worker's shard holds
+     * fewer images than one batch.
+     *
+     * @return the param
+     */
+    default BooleanParam dropRemainder() {
+        return declare("dropRemainder", (owner, name) -> new BooleanParam(owner, name,
+                "whether each epoch leaves out the last batch when it is smaller than batchSize"),
+                RecipeKeys.defaultValue("drop_remainder"));
+    }
 
-    /** @return checkpoints kept per fit; 0 = all. Default 10 (MindCV's {@code keep_checkpoint_max}). */
-    IntParam keepCheckpoints();
-
-    /** @return which checkpoints are kept: latest_k or top_k (best val top-1). Default latest_k. */
-    Param<String> checkpointPolicy();
-
-    /** @return epochs between checkpoints (the last epoch always gets one). Default 1. */
-    IntParam checkpointInterval();
-
-    /** @return whether each epoch leaves out the last, smaller batch. Default false. */
-    BooleanParam dropRemainder();
-
-    /** @return auto, cpu or gpu. Default {@code auto}. */
-    Param<String> device();
-
-    /** @return image preparation threads per worker; 0 = the task's CPUs. Default 0. */
-    IntParam decodeThreads();
-
-    /** @return data-parallel replicas per CPU worker; 0 = one per PyTorch thread. Default 0. */
-    IntParam cpuReplicas();
-
-    /** @return the input column */
-    default String getInputCol() {
-        return getOrDefault(inputCol());
+    /**
+     * How many data-parallel replicas of the network each CPU worker trains, each on one core and an
+     * equal share of every batch, BatchNorm normalising each share on its own (see {@link
+     * TrainingRecipe.Builder#optCpuReplicas}). Default 0: one per PyTorch intra-op thread. 1 trains
+     * each batch whole on every core. GPU workers train one replica.
+     *
+     * @return the param
+     */
+    default IntParam cpuReplicas() {
+        return declare("cpuReplicas", (owner, name) -> new IntParam(owner, name, "data-parallel replicas of the"
+                + " network per CPU worker, each on one core and an equal share of every batch (>= 0; 0 = one per"
+                + " PyTorch thread)", ParamValidators.gtEq(0)), RecipeKeys.defaultValue("cpu_replicas"));
     }
 
     /** @return the label column */
@@ -188,11 +508,6 @@ public interface MixNetClassifierParams extends Params {
     /** @return the epochs */
     default int getEpochs() {
         return (Integer) getOrDefault(epochs());
-    }
-
-    /** @return the batch size per worker */
-    default int getBatchSize() {
-        return (Integer) getOrDefault(batchSize());
     }
 
     /** @return the peak learning rate */
@@ -305,16 +620,6 @@ public interface MixNetClassifierParams extends Params {
         return (Double) getOrDefault(mixProbability());
     }
 
-    /** @return the image size */
-    default int getImageSize() {
-        return (Integer) getOrDefault(imageSize());
-    }
-
-    /** @return the eval crop fraction */
-    default double getCropPct() {
-        return (Double) getOrDefault(cropPct());
-    }
-
     /** @return the seed */
     default long getSeed() {
         return (Long) getOrDefault(seed());
@@ -370,30 +675,9 @@ public interface MixNetClassifierParams extends Params {
         return (Boolean) getOrDefault(dropRemainder());
     }
 
-    /** @return the device setting */
-    default String getDevice() {
-        return getOrDefault(device());
-    }
-
-    /** @return the preparation threads per worker */
-    default int getDecodeThreads() {
-        return (Integer) getOrDefault(decodeThreads());
-    }
-
     /** @return the replicas per CPU worker */
     default int getCpuReplicas() {
         return (Integer) getOrDefault(cpuReplicas());
-    }
-
-    /**
-     * Creates the params for an owner and sets their defaults; called once from the stage's
-     * constructor after its uid is known.
-     *
-     * @param owner the stage
-     * @return the created params
-     */
-    static ParamSet create(Params owner) {
-        return new ParamSet(owner);
     }
 
     private static boolean isRandAugmentPolicy(String policy) {
@@ -402,198 +686,6 @@ public interface MixNetClassifierParams extends Params {
             return true;
         } catch (IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    /** The params of one stage instance, created after its uid (Spark records the owner's uid). */
-    final class ParamSet {
-        final Param<String> inputCol;
-        final Param<String> labelCol;
-        final Param<String> classIdCol;
-        final Param<String> variant;
-        final IntParam numClasses;
-        final IntParam epochs;
-        final IntParam batchSize;
-        final DoubleParam lr;
-        final DoubleParam minLr;
-        final IntParam warmupEpochs;
-        final DoubleParam warmupFactor;
-        final IntParam decayEpochs;
-        final DoubleParam momentum;
-        final BooleanParam nesterov;
-        final DoubleParam weightDecay;
-        final BooleanParam decayBatchNormAndBias;
-        final DoubleParam labelSmoothing;
-        final DoubleParam dropRate;
-        final DoubleParam dropPathRate;
-        final Param<String> augmentation;
-        final DoubleArrayParam cropScale;
-        final DoubleArrayParam cropRatio;
-        final DoubleParam flipProbability;
-        final DoubleParam erasingProbability;
-        final Param<String> randAugment;
-        final DoubleParam colorJitter;
-        final DoubleParam mixupAlpha;
-        final DoubleParam cutmixAlpha;
-        final DoubleParam mixProbability;
-        final IntParam imageSize;
-        final DoubleParam cropPct;
-        final LongParam seed;
-        final DoubleParam emaDecay;
-        final BooleanParam mixedPrecision;
-        final Param<String> pretrainedWeights;
-        final IntParam numWorkers;
-        final Param<String> checkpointDir;
-        final Param<String> resumeFrom;
-        final IntParam keepCheckpoints;
-        final Param<String> checkpointPolicy;
-        final IntParam checkpointInterval;
-        final BooleanParam dropRemainder;
-        final Param<String> device;
-        final IntParam decodeThreads;
-        final IntParam cpuReplicas;
-
-        private ParamSet(Params owner) {
-            inputCol = new Param<>(owner, "inputCol", "column of encoded training images (binary)");
-            labelCol = new Param<>(owner, "labelCol", "column of 0-based class indices (integer)");
-            classIdCol = new Param<>(owner, "classIdCol",
-                    "column of class ids (e.g. wnids) that name the classes, used when present");
-            variant = new Param<>(owner, "variant", "network variant: one of " + MixNetVariant.names(),
-                    ParamChecks.<String>of(v -> Arrays.stream(MixNetVariant.values())
-                            .anyMatch(x -> x.modelName().equalsIgnoreCase(v))));
-            numClasses = new IntParam(owner, "numClasses",
-                    "classifier outputs (>= 1), or 0 to use the largest label + 1", ParamValidators.gtEq(0));
-            epochs = new IntParam(owner, "epochs", "passes over the training data (>= 1)", ParamValidators.gtEq(1));
-            batchSize = new IntParam(owner, "batchSize", "images per step on each worker (>= 1)",
-                    ParamValidators.gtEq(1));
-            lr = new DoubleParam(owner, "lr", "peak learning rate for the global batch (> 0)", ParamValidators.gt(0));
-            minLr = new DoubleParam(owner, "minLr", "final learning rate of the cosine decay (>= 0, <= lr)",
-                    ParamValidators.gtEq(0));
-            warmupEpochs = new IntParam(owner, "warmupEpochs", "epochs of linear warmup (>= 0, <= epochs)",
-                    ParamValidators.gtEq(0));
-            warmupFactor = new DoubleParam(owner, "warmupFactor", "warmup start as a fraction of lr, in [0, 1]",
-                    ParamValidators.inRange(0, 1));
-            decayEpochs = new IntParam(owner, "decayEpochs",
-                    "epochs of cosine decay after the warmup (>= 1), then minLr; -1 = until the last epoch",
-                    ParamChecks.<Object>of(v -> (Integer) v == -1 || (Integer) v >= 1));
-            momentum = new DoubleParam(owner, "momentum", "SGD momentum in [0, 1)",
-                    ParamValidators.inRange(0, 1, true, false));
-            nesterov = new BooleanParam(owner, "nesterov", "Nesterov momentum (needs momentum > 0)");
-            weightDecay = new DoubleParam(owner, "weightDecay", "L2 weight decay (>= 0)", ParamValidators.gtEq(0));
-            decayBatchNormAndBias = new BooleanParam(owner, "decayBatchNormAndBias",
-                    "whether weight decay also applies to BatchNorm and bias tensors (MindCV: true; timm: false)");
-            labelSmoothing = new DoubleParam(owner, "labelSmoothing", "label smoothing in [0, 1)",
-                    ParamValidators.inRange(0, 1, true, false));
-            dropRate = new DoubleParam(owner, "dropRate",
-                    "classifier dropout in [0, 1), or -1 for the variant's (mixnet_s 0.2, mixnet_m/l 0.25)",
-                    ParamChecks.<Object>of(v -> (Double) v == -1 || ((Double) v >= 0 && (Double) v < 1)));
-            dropPathRate = new DoubleParam(owner, "dropPathRate", "maximum drop-path rate in [0, 1)",
-                    ParamValidators.inRange(0, 1, true, false));
-            augmentation = new Param<>(owner, "augmentation",
-                    "training augmentation: one of " + String.join(", ", Augmentation.names()),
-                    ParamValidators.inArray(Arrays.asList(Augmentation.names())));
-            cropScale = new DoubleArrayParam(owner, "cropScale",
-                    "RandomResizedCrop area range [min, max] with 0 < min <= max <= 1",
-                    ParamChecks.<double[]>of(v -> v.length == 2 && v[0] > 0 && v[0] <= v[1] && v[1] <= 1));
-            cropRatio = new DoubleArrayParam(owner, "cropRatio",
-                    "RandomResizedCrop aspect ratio range [min, max] with 0 < min <= max",
-                    ParamChecks.<double[]>of(v -> v.length == 2 && v[0] > 0 && v[0] <= v[1]));
-            flipProbability = new DoubleParam(owner, "flipProbability",
-                    "chance of a horizontal flip in training, in [0, 1]", ParamValidators.inRange(0, 1));
-            erasingProbability = new DoubleParam(owner, "erasingProbability",
-                    "random erasing chance of the mixnet augmentation, in [0, 1]", ParamValidators.inRange(0, 1));
-            randAugment = new Param<>(owner, "randAugment",
-                    "RandAugment policy of the mixnet augmentation, e.g. rand-m9-mstd0.5 or rand-m9-mstd0.5-inc1",
-                    ParamChecks.<String>of(MixNetClassifierParams::isRandAugmentPolicy));
-            colorJitter = new DoubleParam(owner, "colorJitter",
-                    "colour jitter strength of the light augmentation (>= 0, 0 = none)", ParamValidators.gtEq(0));
-            mixupAlpha = new DoubleParam(owner, "mixupAlpha", "Mixup Beta parameter (>= 0, 0 = no Mixup)",
-                    ParamValidators.gtEq(0));
-            cutmixAlpha = new DoubleParam(owner, "cutmixAlpha", "CutMix Beta parameter (>= 0, 0 = no CutMix)",
-                    ParamValidators.gtEq(0));
-            mixProbability = new DoubleParam(owner, "mixProbability",
-                    "chance that a training batch is mixed (Mixup or CutMix), in [0, 1]", ParamValidators.inRange(0, 1));
-            imageSize = ParamChecks.imageSize(owner, "training and eval image size");
-            cropPct = new DoubleParam(owner, "cropPct", "eval crop fraction in (0, 1]",
-                    ParamValidators.inRange(0, 1, false, true));
-            seed = new LongParam(owner, "seed", "training seed");
-            emaDecay = new DoubleParam(owner, "emaDecay", "EMA decay of the weights in [0, 1), 0 = off",
-                    ParamValidators.inRange(0, 1, true, false));
-            mixedPrecision = new BooleanParam(owner, "mixedPrecision",
-                    "mixed precision on GPUs: float16 compute, float32 weights, dynamic loss scale; the CPU"
-                            + " trains in float32");
-            pretrainedWeights = new Param<>(owner, "pretrainedWeights",
-                    "URI of starting weights (timm safetensors or MindCV ckpt) or a pretrained name (mixnet_s,"
-                            + " mindcv/mixnet_s, hf://ORG/REPO[/FILE]), empty to train from scratch");
-            numWorkers = new IntParam(owner, "numWorkers",
-                    "data-parallel workers, one barrier task each (>= 1)", ParamValidators.gtEq(1));
-            checkpointDir = new Param<>(owner, "checkpointDir",
-                    "folder URI on any Hadoop file system for per-epoch checkpoints, empty for none");
-            resumeFrom = new Param<>(owner, "resumeFrom",
-                    "a fit's checkpoint folder (checkpointDir/<uid>-<run>) to continue from, empty to start afresh");
-            keepCheckpoints = new IntParam(owner, "keepCheckpoints",
-                    "checkpoints kept per fit (>= 0; 0 = all); the newest is always kept", ParamValidators.gtEq(0));
-            checkpointPolicy = new Param<>(owner, "checkpointPolicy",
-                    "which checkpoints are kept: latest_k (the newest) or top_k (the best validation top-1,"
-                            + " needs validation data)",
-                    ParamValidators.inArray(CheckpointRetention.Policy.names()));
-            checkpointInterval = new IntParam(owner, "checkpointInterval",
-                    "epochs between checkpoints (>= 1); the last epoch always gets one", ParamValidators.gtEq(1));
-            dropRemainder = new BooleanParam(owner, "dropRemainder",
-                    "whether each epoch leaves out the last batch when it is smaller than batchSize");
-            device = new Param<>(owner, "device", "auto, cpu or gpu",
-                    ParamValidators.inArray(Arrays.asList(MixNetModelParams.DEVICES)));
-            decodeThreads = new IntParam(owner, "decodeThreads",
-                    "image preparation threads per worker (>= 0; 0 = the task's CPUs)", ParamValidators.gtEq(0));
-            cpuReplicas = new IntParam(owner, "cpuReplicas", "data-parallel replicas of the network per CPU worker,"
-                    + " each on one core and an equal share of every batch (>= 0; 0 = one per PyTorch thread)",
-                    ParamValidators.gtEq(0));
-            TrainingRecipe mindcv = TrainingRecipe.mindcvMixnetS();
-            owner.setDefault(inputCol, "image");
-            owner.setDefault(labelCol, "label");
-            owner.setDefault(classIdCol, "wnid");
-            owner.setDefault(variant, "mixnet_s");
-            owner.setDefault(numClasses, 0);
-            owner.setDefault(epochs, mindcv.epochs());
-            owner.setDefault(batchSize, mindcv.batchSize());
-            owner.setDefault(lr, mindcv.lr());
-            owner.setDefault(minLr, mindcv.minLr());
-            owner.setDefault(warmupEpochs, mindcv.warmupEpochs());
-            owner.setDefault(warmupFactor, mindcv.warmupFactor());
-            owner.setDefault(decayEpochs, -1);
-            owner.setDefault(momentum, mindcv.momentum());
-            owner.setDefault(nesterov, mindcv.nesterov());
-            owner.setDefault(weightDecay, mindcv.weightDecay());
-            owner.setDefault(decayBatchNormAndBias, mindcv.decayBatchNormAndBias());
-            owner.setDefault(labelSmoothing, mindcv.labelSmoothing());
-            owner.setDefault(dropRate, -1.0);
-            owner.setDefault(dropPathRate, 0.0);
-            owner.setDefault(augmentation, "mixnet");
-            owner.setDefault(cropScale, new double[] {CropAndFlip.RECIPE.minScale(), CropAndFlip.RECIPE.maxScale()});
-            owner.setDefault(cropRatio, new double[] {CropAndFlip.RECIPE.minRatio(), CropAndFlip.RECIPE.maxRatio()});
-            owner.setDefault(flipProbability, CropAndFlip.RECIPE.flipProbability());
-            owner.setDefault(erasingProbability, TrainTransform.RECIPE_ERASING);
-            owner.setDefault(randAugment, TrainTransform.RECIPE_RAND_AUGMENT);
-            owner.setDefault(colorJitter, 0.0);
-            owner.setDefault(mixupAlpha, mindcv.mixing().mixupAlpha());
-            owner.setDefault(cutmixAlpha, mindcv.mixing().cutmixAlpha());
-            owner.setDefault(mixProbability, mindcv.mixing().probability());
-            owner.setDefault(imageSize, mindcv.imageSize());
-            owner.setDefault(cropPct, 0.875);
-            owner.setDefault(seed, mindcv.seed());
-            owner.setDefault(emaDecay, mindcv.emaDecay());
-            owner.setDefault(mixedPrecision, mindcv.mixedPrecision());
-            owner.setDefault(pretrainedWeights, "");
-            owner.setDefault(numWorkers, 1);
-            owner.setDefault(checkpointDir, "");
-            owner.setDefault(resumeFrom, "");
-            owner.setDefault(keepCheckpoints, 10);
-            owner.setDefault(checkpointPolicy, "latest_k");
-            owner.setDefault(checkpointInterval, 1);
-            owner.setDefault(dropRemainder, false);
-            owner.setDefault(device, "auto");
-            owner.setDefault(decodeThreads, 0);
-            owner.setDefault(cpuReplicas, 0);
         }
     }
 }

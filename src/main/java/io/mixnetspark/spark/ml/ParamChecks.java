@@ -1,20 +1,15 @@
 package io.mixnetspark.spark.ml;
 
-import io.mixnetspark.model.arch.MixNetConfig;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.function.Predicate;
-import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamValidators;
-import org.apache.spark.ml.param.Params;
 import scala.runtime.AbstractFunction1;
 
 /**
  * {@code ParamChecks} makes Spark param validators (Scala functions) from Java predicates, for the
  * checks {@code ParamValidators} cannot express, and checks a value before a stage sets it, with a
  * message that names the param and what it allows (Spark's own says only "given invalid value").
- * It also makes the one param both stages bound alike, {@code imageSize}.
  */
 final class ParamChecks {
 
@@ -29,20 +24,6 @@ final class ParamChecks {
      */
     static <T> scala.Function1<T, Object> of(SerializablePredicate<T> valid) {
         return new Validator<>(valid);
-    }
-
-    /**
-     * Makes an {@code imageSize} param bounded by {@link MixNetConfig#MIN_IMAGE_SIZE} and {@link
-     * MixNetConfig#MAX_IMAGE_SIZE}.
-     *
-     * @param owner the stage
-     * @param doc what the size is for; the bounds are appended
-     * @return the param
-     */
-    static IntParam imageSize(Params owner, String doc) {
-        return new IntParam(owner, "imageSize", doc + " (>= " + MixNetConfig.MIN_IMAGE_SIZE + ", <= "
-                + MixNetConfig.MAX_IMAGE_SIZE + ")",
-                ParamValidators.inRange(MixNetConfig.MIN_IMAGE_SIZE, MixNetConfig.MAX_IMAGE_SIZE));
     }
 
     /**

@@ -71,7 +71,7 @@ class MixNetClassifierParamsTest {
         assertEquals(10, c.getKeepCheckpoints(), "MindCV's keep_checkpoint_max");
         assertEquals("latest_k", c.getCheckpointPolicy());
         assertEquals(1, c.getCheckpointInterval());
-        assertFalse(c.getDropRemainder(), "every image is trained unless asked");
+        assertTrue(c.getDropRemainder(), "MindCV's drop_remainder");
         assertEquals(io.mixnetspark.train.TrainingRecipe.mindcvMixnetS(), c.recipe());
         assertTrue(c.explainParams().contains("numWorkers"), "params are visible to Spark");
     }
