@@ -36,6 +36,7 @@ public final class RingCollective implements AutoCloseable {
     private final WireFormat wire;
     private final RingLinks links;
     private ByteBuffer outBuffer = ByteBuffer.allocateDirect(0).order(ByteOrder.LITTLE_ENDIAN);
+    private float[] scratch = new float[0];
     private long operations;
     private String closedBecause;
 
@@ -102,7 +103,9 @@ public final class RingCollective implements AutoCloseable {
             for (int step = 0; step < size - 1; step++) {
                 ByteBuffer in = sendChunk(values, chunks, rank - step, rank - step - 1,
                         "allReduce #" + operation + " reduce-scatter step " + (step + 1));
-                wire.accumulate(in, values, chunks.from(rank - step - 1), chunks.to(rank - step - 1));
+                int from = chunks.from(rank - step - 1);
+                int to = chunks.to(rank - step - 1);
+                wire.accumulate(in, values, from, to, scratch(to - from));
             }
             wire.round(values, chunks.from(rank + 1), chunks.to(rank + 1));
             for (int step = 0; step < size - 1; step++) {
@@ -169,6 +172,14 @@ public final class RingCollective implements AutoCloseable {
         wire.encode(values, chunks.from(send), chunks.to(send), out);
         out.flip();
         return links.exchange(out, (chunks.to(receive) - chunks.from(receive)) * wire.bytesPerValue(), 0, what);
+    }
+
+    /** The reusable array for decoded chunks, with room for {@code values}. */
+    private float[] scratch(int values) {
+        if (scratch.length < values) {
+            scratch = new float[values];
+        }
+        return scratch;
     }
 
     /** The reusable direct send buffer, cleared, little-endian, with room for {@code bytes}. */

@@ -1,7 +1,6 @@
 package io.mixnetspark.collective;
 
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 
 /**
  * {@code WireFormat} is how {@link RingCollective#allReduce} puts floats on the wire: exact
@@ -118,17 +117,13 @@ public enum WireFormat {
      * @param values the partial sums to add to
      * @param from first index
      * @param to index past the last
+     * @param scratch room for {@code to - from} decoded values (a plain array loop vectorizes)
      */
-    void accumulate(ByteBuffer in, float[] values, int from, int to) {
-        if (this == FLOAT32) {
-            FloatBuffer received = in.asFloatBuffer();
-            for (int i = from; i < to; i++) {
-                values[i] = received.get(i - from) + values[i];
-            }
-            return;
-        }
-        for (int i = from; i < to; i++) {
-            values[i] = get(in) + values[i];
+    void accumulate(ByteBuffer in, float[] values, int from, int to, float[] scratch) {
+        int n = to - from;
+        decode(in, scratch, 0, n);
+        for (int i = 0; i < n; i++) {
+            values[from + i] = scratch[i] + values[from + i];
         }
     }
 
