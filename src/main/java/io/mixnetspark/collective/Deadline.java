@@ -23,13 +23,19 @@ final class Deadline {
     }
 
     /**
-     * Returns the milliseconds left, at least 1 while any time is left.
+     * Returns the milliseconds left, at least 1 while any time is left. Called before every wait,
+     * it also ends the wait when the thread is interrupted (as Spark does to a killed task: the
+     * selector would otherwise return at once, again and again, until the deadline).
      *
      * @param waitingFor what is waited for, for the message
      * @return milliseconds, positive
      * @throws CollectiveTimeoutException when the time is up
+     * @throws CollectiveException when the thread is interrupted (its interrupt status stays set)
      */
     long remainingMillis(String waitingFor) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CollectiveException("interrupted while waiting for " + waitingFor);
+        }
         long nanos = endNanos - System.nanoTime();
         if (nanos <= 0) {
             throw timeout.exceeded(kind, waitingFor);

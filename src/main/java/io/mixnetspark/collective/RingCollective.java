@@ -22,7 +22,8 @@ import java.util.Objects;
  * <p>Every rank must call the same operations in the same order with the same lengths (a gradient
  * may be reduced in several calls over ranges, "buckets"); a mismatch is detected and fails. Calls
  * are serialized, so a caller may overlap by reducing finished buckets on its own thread while it
- * computes the next ones. Any failure (a neighbour closed, stalled past the exchange timeout, or out
+ * computes the next ones. An interrupt of the calling thread, or {@link #close} from another
+ * thread, aborts an operation in progress. Any failure (a neighbour closed, stalled past the exchange timeout, or out
  * of step) closes the collective, which makes its neighbours fail fast too, and throws {@link
  * CollectiveException}.
  */
@@ -38,7 +39,7 @@ public final class RingCollective implements AutoCloseable {
     private ByteBuffer outBuffer = ByteBuffer.allocateDirect(0).order(ByteOrder.LITTLE_ENDIAN);
     private float[] scratch = new float[0];
     private long operations;
-    private String closedBecause;
+    private volatile String closedBecause;
 
     /**
      * Wraps the connected ring ({@code links} is null for a single rank).
@@ -150,9 +151,12 @@ public final class RingCollective implements AutoCloseable {
         return all;
     }
 
-    /** Closes the connections; the neighbours' next operation fails at once. */
+    /**
+     * Closes the connections; the neighbours' next operation fails at once. May be called from
+     * another thread to abort an operation in progress, which then fails.
+     */
     @Override
-    public synchronized void close() {
+    public void close() {
         if (closedBecause == null) {
             closedBecause = "closed";
         }
@@ -199,7 +203,8 @@ public final class RingCollective implements AutoCloseable {
     /** Closes after a failure, and returns what to throw. */
     private CollectiveException fail(Exception e) {
         CollectiveException failure = e instanceof CollectiveException c ? c
-                : new CollectiveException("rank " + rank + "'s collective failed: " + e, e);
+                : new CollectiveException("rank " + rank + "'s collective " + (closedBecause != null
+                        ? "was closed during an operation" : "failed: " + e), e);
         closedBecause = "after: " + failure.getMessage();
         close();
         return failure;

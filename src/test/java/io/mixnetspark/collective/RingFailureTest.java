@@ -101,6 +101,42 @@ class RingFailureTest {
     }
 
     @Test
+    void anInterruptEndsAnOperationInProgress() {
+        List<RingCollective> ring = Rings.form(2, Rings.loopback(Duration.ofSeconds(60), WireFormat.FLOAT32));
+        try {
+            // rank 1 never calls: rank 0 waits until it is interrupted, as Spark kills a task
+            Thread waiting = Thread.currentThread();
+            CompletableFuture.runAsync(() -> {
+                sleep(200);
+                waiting.interrupt();
+            });
+            long start = System.nanoTime();
+            CollectiveException e = assertThrows(CollectiveException.class, () -> ring.get(0).allReduce(new float[10]));
+            assertTrue(Thread.interrupted(), "the interrupt status stays set");
+            assertTrue(e.getMessage().startsWith("interrupted while waiting for rank 1"), e.getMessage());
+            assertTrue((System.nanoTime() - start) / 1e9 < 5);
+        } finally {
+            Rings.close(ring);
+        }
+    }
+
+    @Test
+    void aCloseFromAnotherThreadEndsAnOperationInProgress() {
+        List<RingCollective> ring = Rings.form(2, Rings.loopback(Duration.ofSeconds(60), WireFormat.FLOAT32));
+        try {
+            CompletableFuture.runAsync(() -> {
+                sleep(200);
+                ring.get(0).close();
+            });
+            long start = System.nanoTime();
+            assertThrows(CollectiveException.class, () -> ring.get(0).allReduce(new float[10]));
+            assertTrue((System.nanoTime() - start) / 1e9 < 5);
+        } finally {
+            Rings.close(ring);
+        }
+    }
+
+    @Test
     void ranksCallingDifferentLengthsFailInsteadOfMixingData() {
         List<RingCollective> ring = Rings.form(2, Rings.loopback(Duration.ofSeconds(10), WireFormat.FLOAT32));
         List<RuntimeException> failures = Rings.onEveryRank(2, rank -> assertThrows(CollectiveException.class,
