@@ -1,5 +1,6 @@
 package io.mixnetspark.collective;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -48,6 +49,18 @@ public final class StageSecret {
             throw new IllegalArgumentException("a stage secret has " + BYTES + " bytes, got " + key.length);
         }
         return new StageSecret(key);
+    }
+
+    /**
+     * Returns a secret derived from this one for a label, e.g. {@code "attempt 2"}: tasks of a
+     * retried stage attempt derive theirs so that a lingering task of an earlier attempt, which
+     * holds the stage's secret, cannot join the new ring.
+     *
+     * @param label what the derived secret is for
+     * @return {@code HMAC(this, label)} as a secret
+     */
+    public StageSecret derive(String label) {
+        return new StageSecret(mac(label.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

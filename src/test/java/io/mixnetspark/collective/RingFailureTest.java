@@ -33,6 +33,17 @@ class RingFailureTest {
     }
 
     @Test
+    void aTaskOfAnEarlierStageAttemptCannotJoinTheRetriedRing() throws IOException {
+        CollectiveSettings settings = Rings.loopback(SHORT, WireFormat.FLOAT32);
+        List<RingListener> listeners = List.of(RingListener.open(settings), RingListener.open(settings));
+        List<PeerAddress> peers = List.of(listeners.get(0).address(), listeners.get(1).address());
+        StageSecret stage = StageSecret.generate();
+        List<StageSecret> secrets = List.of(stage.derive("attempt 1"), stage.derive("attempt 0"));
+        Rings.onEveryRank(2, rank -> assertThrows(CollectiveException.class,
+                () -> listeners.get(rank).join(rank, peers, secrets.get(rank))));
+    }
+
+    @Test
     void anIntruderWithoutTheSecretIsTurnedAwayAndTheRingStillForms() throws Exception {
         CollectiveSettings settings = Rings.loopback(Duration.ofSeconds(10), WireFormat.FLOAT32);
         StageSecret secret = StageSecret.generate();
