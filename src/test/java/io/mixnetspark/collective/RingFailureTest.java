@@ -6,12 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixnetspark.collective.bench.BenchRank;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** What the ring does when a peer is not who it claims, stalls, dies or is out of step: fail fast, no hang. */
@@ -109,6 +117,54 @@ class RingFailureTest {
         assertTrue(failures.get(0).getMessage().contains("rank 2"), failures.get(0).getMessage());
         assertTrue(seconds < 10, "took " + seconds + " s against a 60 s timeout");
         assertThrows(CollectiveException.class, () -> ring.get(0).allReduce(new float[1]), "stays failed");
+    }
+
+    @Test
+    void aRankWhoseProcessIsKilledMidExchangeFailsTheOthersFast() throws Exception {
+        CollectiveSettings settings = Rings.loopback(Duration.ofSeconds(60), WireFormat.FLOAT32);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        int values = 1_000_000;
+        // rank 2 is another JVM running the benchmark's rank: allGather of nothing, then allReduce, many rounds
+        Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                BenchRank.class.getName(), Integer.toString(values), "0", "100000", "FLOAT32")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            BufferedReader childOut = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String childAddress = childOut.readLine().substring("ADDRESS ".length());
+            List<RingListener> listeners = List.of(RingListener.open(settings), RingListener.open(settings));
+            List<PeerAddress> peers = List.of(listeners.get(0).address(), listeners.get(1).address(),
+                    PeerAddress.parse(childAddress));
+            StageSecret secret = StageSecret.generate();
+            try (Writer childIn = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
+                childIn.write("2 " + secret.encoded() + " " + peers.stream().map(PeerAddress::toString)
+                        .collect(Collectors.joining(",")) + "\n");
+            }
+            long[] killedAt = new long[1];
+            CompletableFuture.runAsync(() -> {
+                sleep(1500);
+                killedAt[0] = System.nanoTime();
+                child.destroyForcibly(); // SIGKILL: no shutdown hook, the kernel closes its sockets
+            });
+            List<RuntimeException> failures = Rings.onEveryRank(2, rank -> {
+                try (RingCollective ring = listeners.get(rank).join(rank, peers, secret)) {
+                    float[] gradient = new float[values];
+                    return assertThrows(CollectiveException.class, () -> {
+                        while (true) {
+                            ring.allGather(new byte[0]);
+                            ring.allReduce(gradient);
+                        }
+                    });
+                }
+            });
+            double seconds = (System.nanoTime() - killedAt[0]) / 1e9;
+            assertTrue(killedAt[0] != 0, "the ring failed before the kill: " + failures.get(0).getMessage());
+            assertTrue(seconds < 10, "failed " + seconds + " s after the kill, against a 60 s timeout");
+            assertTrue(failures.stream().anyMatch(f -> f.getMessage().contains("rank 2")),
+                    failures.get(0).getMessage() + " / " + failures.get(1).getMessage());
+        } finally {
+            child.destroyForcibly();
+        }
     }
 
     @Test
