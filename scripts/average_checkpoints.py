@@ -9,7 +9,7 @@ Usage: average_checkpoints.py FIT_FOLDER EPOCHS OUT
 Float tensors, BatchNorm running statistics included, are averaged as the EMA of weights does;
 integer tensors (num_batches_tracked) are taken from the last epoch. Reads and writes the
 safetensors layout directly (8-byte header length, JSON header, raw little-endian data), so it
-needs only numpy. BENCHMARKS.md ("Convergence") uses it.
+needs only numpy. docs/benchmarks-log.md ("Convergence") uses it.
 """
 import json
 import struct

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Convergence of MixNet-S from scratch on the shared Imagenette subset at 128 px (see BENCHMARKS.md,
+# Convergence of MixNet-S from scratch on the shared Imagenette subset at 128 px (see docs/benchmarks-log.md,
 # "Convergence"): ./mixnet train with conf/mixnet_s_imagenette_128.yaml, recorded in the metrics
 # tables under RUN_ID, then the run's report in target/report-RUN_ID. Extra arguments are recipe
 # overrides or train flags (e.g. --epoch_size 30 --decay_epochs 28); with --verbose the workers log

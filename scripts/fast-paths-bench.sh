@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Speed of each candidate set of fast paths on this CPU (BENCHMARKS.md, "Numerics: the paths the
+# Speed of each candidate set of fast paths on this CPU (docs/benchmarks-log.md, "Numerics: the paths the
 # self-check picks"): the eval forward (`./mixnet bench forward`) and the training step
 # (TrainStepBenchmark) under each set the numerics self-check can choose, forced with
 # MIXNET_FAST_PATHS, in ROUNDS interleaved rounds. Sets the self-check rejects on this CPU are

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Memory over a long labeling run (BENCHMARKS.md, issue 10): `./mixnet predict` on a lake of COPIES
+# Memory over a long labeling run (docs/benchmarks-log.md, issue 10): `./mixnet predict` on a lake of COPIES
 # copies of the shared Imagenette validation photos (hard links into target/, so no disk is used;
 # symbolic links across file systems), default 100 x 1,000 = 100,000 images, at IMAGE_SIZE pixels.
 # Every INTERVAL seconds it samples the labeling JVM's resident set (VmRSS: heap, native tensors,

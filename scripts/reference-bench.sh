@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Same-run ratios against the PyTorch reference (BENCHMARKS.md, "Against the PyTorch reference"):
+# Same-run ratios against the PyTorch reference (docs/benchmarks-log.md, "Against the PyTorch reference"):
 # for each case, this project's figure (`./mixnet bench forward`, TrainStepBenchmark) and then the
 # reference's (scripts/torch_mixnet_bench.py, eager and channels-last) back to back, in ROUNDS
 # interleaved rounds, so every ratio is measured under the same machine conditions.

@@ -1,4 +1,4 @@
-"""The PyTorch reference of BENCHMARKS.md ("Against the PyTorch reference"): MixNet-S written out in
+"""The PyTorch reference of docs/benchmarks-log.md ("Against the PyTorch reference"): MixNet-S written out in
 plain PyTorch after timm's architecture (same blocks, kernels, splits and parameter count, 4,134,606,
 printed), timed on random batches in eager mode or channels-last, as an inference forward
 (no_grad, eval) or a training step (SGD momentum 0.9, weight decay 1e-5, label-smoothed

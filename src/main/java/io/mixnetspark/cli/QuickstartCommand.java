@@ -160,7 +160,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         return predictRun;
     }
 
-    /** Prints and runs the README's query over one run's predictions. */
+    /** Prints and runs the first query of docs/sql.md over one run's predictions. */
     private static void query(SparkSession spark, PredictionsTable target, String predictRun, PrintWriter out) {
         String sql = "SELECT top_k[0].label AS top1_label, count(*) AS images,"
                 + " round(avg(top_k[0].probability), 3) AS mean_probability\nFROM " + target.qualifiedName()

@@ -21,8 +21,8 @@ import java.util.Map;
  *   <li>Keys only supported at MindCV's default: vertical flip, repeated augmentation, no shuffling,
  *       gradient clipping and accumulation, other input channels, random erasing's shape and fill,
  *       normalisation other than ImageNet's, stepped or cyclic cosine, validation less often than
- *       every epoch, and downloads ({@code pretrained}, {@code dataset_download}: give weights with
- *       {@code ckpt_path} and data with {@code data_dir}).
+ *       every epoch, and the dataset download ({@code dataset_download}: give data with {@code
+ *       data_dir}; MindCV's {@code pretrained: True} is supported, as {@link RecipePretrained} says).
  * </ul>
  *
  * Keys about MindSpore's runtime ({@code mode}, {@code dataset_sink_mode}, loss scaling, {@code

@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
  * replicas of one network, one per thread: the batch is cut into one {@link Shard} per replica,
  * each replica's thread runs PyTorch with one intra-op thread, and the replicas' gradients are
  * summed into the network's own. On a 2-core CPU two such replicas trained 1.1-1.4x as fast as one
- * pass over the whole batch on both cores (BENCHMARKS.md, "Training step speed"): many of
+ * pass over the whole batch on both cores (docs/benchmarks-log.md, "Training step speed"): many of
  * MixNet's kernels are small and gain little from a second intra-op thread.
  *
  * <p>The replicas share the network's blocks and weight storage. Each replica other than the

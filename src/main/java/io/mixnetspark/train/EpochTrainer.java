@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * call, the classifier and the loss run in float32; see {@code MixNet}) under a {@link
  * DynamicLossScale}; the weights, their gradients, the momentum buffers and the EMA stay float32. A
  * step whose gradients overflow is skipped. On the CPU training stays float32: a float16 training
- * step measured about 27x slower there, and DJL 0.36 cannot hold bfloat16 tensors (BENCHMARKS.md,
+ * step measured about 27x slower there, and DJL 0.36 cannot hold bfloat16 tensors (docs/benchmarks-log.md,
  * "Mixed precision").
  *
  * <p>Not thread-safe. Close the trainer to free the optimizer state, the EMA and the replicas'

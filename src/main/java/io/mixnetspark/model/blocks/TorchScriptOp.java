@@ -18,7 +18,7 @@ import java.io.UncheckedIOException;
  * writes them, about 3 KB each, no weights) loaded once per JVM from the class path, whose {@code
  * forward} is called like any other op. Autograd records the call like the surrounding ops (it
  * does not switch gradient mode), and the input's device is kept. Measured reasons for each are in
- * BENCHMARKS.md ("Against the PyTorch reference").
+ * docs/benchmarks-log.md ("Against the PyTorch reference").
  */
 enum TorchScriptOp {
 

@@ -41,7 +41,7 @@ public final class SelfCheck {
      * The sets of paths tried, in order: the defaults (the fastest where they are right, as on the
      * Intel development VM); channels-last eval with 1x1 convolutions as matrix products, with and
      * without fused activations (on the AMD EPYC where the defaults are wrong, the first is faster
-     * than they are, BENCHMARKS.md "Numerics"); NCHW with and without them; the plain ops.
+     * than they are, docs/benchmarks-log.md "Numerics"); NCHW with and without them; the plain ops.
      * Training passes take the grouped 1x1 convolution where a set has it ({@link
      * FastPath#CHANNELS_LAST_TRAINING} is never chosen).
      */
