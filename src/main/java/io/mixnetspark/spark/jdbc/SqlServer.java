@@ -97,18 +97,20 @@ public final class SqlServer implements AutoCloseable {
      * @throws IllegalArgumentException when refused, saying how to authenticate
      */
     static void checkAccess(String host, String authentication, boolean insecure) {
-        boolean loopback;
-        try {
-            loopback = InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("unknown host " + host, e);
-        }
-        if (!loopback && !insecure && NO_AUTHENTICATION.contains(authentication.toUpperCase(Locale.ROOT))) {
+        if (!resolve(host).isLoopbackAddress() && !insecure && NO_AUTHENTICATION.contains(authentication.toUpperCase(Locale.ROOT))) {
             throw new IllegalArgumentException("refusing to serve the catalog on " + host + " without authentication:"
                     + " anyone reaching it could read and change every table. Turn on LDAP"
                     + " (--conf hive.server2.authentication=LDAP --conf hive.server2.authentication.ldap.url=ldap://...)"
                     + " or Kerberos (--conf hive.server2.authentication=KERBEROS with"
                     + " hive.server2.authentication.kerberos.principal and .keytab), or pass --insecure");
+        }
+    }
+
+    private static InetAddress resolve(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host " + host, e);
         }
     }
 
@@ -138,6 +140,16 @@ public final class SqlServer implements AutoCloseable {
                 throw new IllegalStateException("interrupted while starting the SQL server", e);
             }
         }
+        InetAddress bound = thrift.boundAddress();
+        if (!bound.equals(resolve(host))) {
+            close();
+            throw new IllegalStateException("the SQL server bound " + bound + " instead of " + host);
+        }
+    }
+
+    /** @return the address it listens on */
+    InetAddress boundAddress() {
+        return thrift.boundAddress();
     }
 
     /** @return the port it listens on */

@@ -151,6 +151,11 @@ class SqlServerTest {
     }
 
     @Test
+    void listensOnTheLoopbackAddressOnly() {
+        assertEquals("127.0.0.1", server.boundAddress().getHostAddress());
+    }
+
+    @Test
     void refusesANonLoopbackAddressWithoutAuthentication() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> SqlServer.start(spark, "0.0.0.0", 0, Map.of(), false));
