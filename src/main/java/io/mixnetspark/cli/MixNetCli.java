@@ -15,7 +15,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "mixnet", mixinStandardHelpOptions = true, versionProvider = MixNetCli.Version.class,
         description = "MixNet image classification on Apache Spark and DJL.",
         subcommands = {QuickstartCommand.class, InfoCommand.class, InferTensorCommand.class, ConvertCommand.class, ShardCommand.class, TrainCommand.class,
-            PredictCommand.class, ValidateCommand.class, ReportCommand.class, SqlCommand.class, PretrainedCommand.class, BenchCommand.class})
+            PredictCommand.class, ValidateCommand.class, ReportCommand.class, SqlCommand.class, SqlServerCommand.class, PretrainedCommand.class, BenchCommand.class})
 public final class MixNetCli implements Runnable {
 
     /** Exit code for a failure while running. */
