@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixnetspark.spark.LocalSpark;
 import io.mixnetspark.testing.LocalSparkSessions;
+import io.mixnetspark.testing.SharedData;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -47,7 +48,7 @@ class SqlServerTest {
         spark.sql("INSERT INTO jdbctest.preds VALUES ('a.jpg', array(named_struct('rank', 1, 'index', 0, 'wnid',"
                 + " 'n01440764', 'label', 'tench', 'probability', 0.75D), named_struct('rank', 2, 'index', 1, 'wnid',"
                 + " 'n01443537', 'label', 'goldfish', 'probability', 0.25D)), NULL), ('b.jpg', NULL, 'not an image')");
-        server = SqlServer.start(spark, "127.0.0.1", 0, Map.of("spark.mixnet.test.marker", "served"), false);
+        server = SqlServer.start(spark, "127.0.0.1", 0, Map.of("spark.mixnettest.marker", "served"), false);
     }
 
     @AfterAll
@@ -142,11 +143,28 @@ class SqlServerTest {
         String url = server.url("jdbctest") + "?spark.sql.shuffle.partitions=3";
         try (Connection connection = DriverManager.getConnection(url, "analyst", "");
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT current_database(), '${spark.mixnet.test.marker}',"
+                ResultSet rows = statement.executeQuery("SELECT current_database(), '${spark.mixnettest.marker}',"
                         + " '${spark.sql.shuffle.partitions}'")) {
             assertTrue(rows.next());
             assertEquals(List.of("jdbctest", "served", "3"), List.of(rows.getString(1), rows.getString(2),
                     rows.getString(3)));
+        }
+    }
+
+    @Test
+    void labelsImagesWithTheSqlFunctions() throws SQLException {
+        String weights = SharedData.require("fixtures/mixnet_s-timm-random/model.safetensors").toString();
+        String photos = SharedData.require("datasets/imagenette2-224-subset/val/n03028079").toUri() + "*[0-3]1.JPEG";
+        try (Connection connection = DriverManager.getConnection(server.url("jdbctest") + "?spark.mixnet.model="
+                        + weights, "analyst", "");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*), count(mixnet_label(content)),"
+                        + " count(mixnet_error(content)), min(size(mixnet_topk(content, 2))) FROM binaryFile.`" + photos
+                        + "`")) {
+            assertTrue(rows.next());
+            long photoCount = rows.getLong(1);
+            assertTrue(photoCount >= 5, "photos: " + photoCount);
+            assertEquals(List.of(photoCount, 0L, 2L), List.of(rows.getLong(2), rows.getLong(3), rows.getLong(4)));
         }
     }
 
