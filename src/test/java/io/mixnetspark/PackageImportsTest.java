@@ -26,8 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The dependency direction, checked on the sources: {@code cli -> spark -> {train, metrics, data,
  * model}}, {@code train -> {model, metrics}}, {@code train.input -> {train, data}}; the model,
  * training and data code know nothing of Spark or Hadoop, the training input nothing of DJL or the
- * model either, the decoders and layouts nothing of DJL or the model, and the hub client
- * (downloads) nothing of any of them. Beyond these rules, the packages depend on each other without
+ * model either, the decoders and layouts nothing of DJL or the model, the hub client
+ * (downloads) nothing of any of them, and the collective (the workers' ring) nothing of Spark,
+ * Hadoop, DJL or the other packages. Beyond these rules, the packages depend on each other without
  * cycles.
  */
 class PackageImportsTest {
@@ -47,7 +48,11 @@ class PackageImportsTest {
         "train.input; org.apache.spark org.apache.hadoop ai.djl io.mixnetspark.model io.mixnetspark.spark"
                 + " io.mixnetspark.cli",
         "hub; org.apache.spark org.apache.hadoop ai.djl io.mixnetspark.model io.mixnetspark.data io.mixnetspark.spark"
-                + " io.mixnetspark.train io.mixnetspark.cli"})
+                + " io.mixnetspark.train io.mixnetspark.cli",
+        "collective; org.apache.spark org.apache.hadoop ai.djl io.mixnetspark.cli io.mixnetspark.concurrent"
+                + " io.mixnetspark.config io.mixnetspark.data io.mixnetspark.hub io.mixnetspark.metrics"
+                + " io.mixnetspark.model io.mixnetspark.notebook io.mixnetspark.report io.mixnetspark.spark"
+                + " io.mixnetspark.train"})
     void importsFollowTheDependencyDirection(String pkg, String forbidden) throws IOException {
         List<Pattern> names = Stream.of(forbidden.split(" "))
                 .map(prefix -> Pattern.compile("(?<![\\w.])" + Pattern.quote(prefix) + "\\."))

@@ -22,7 +22,9 @@ import java.util.Locale;
  * {@code scale} and {@code ratio} are the crop's ranges, {@code hflip} the flip chance and {@code
  * re_prob} the erasing chance. {@code mixup}, {@code cutmix} and {@code cutmix_prob} set the batch
  * mixing; {@code drop_remainder} whether an epoch's last, smaller batch is left out; {@code
- * keep_checkpoint_max}, {@code ckpt_save_interval} and {@code ckpt_save_policy} the checkpoints.
+ * keep_checkpoint_max}, {@code ckpt_save_interval} and {@code ckpt_save_policy} the checkpoints;
+ * {@code collective_timeout}, {@code collective_ports} and {@code collective_wire} the workers'
+ * gradient exchange.
  */
 final class RecipeClassifier {
 
@@ -74,6 +76,9 @@ final class RecipeClassifier {
                 .setCheckpointPolicy(recipe.getString("ckpt_save_policy").toLowerCase(Locale.ROOT))
                 .setDevice(recipe.getString("device"))
                 .setCpuReplicas(recipe.getInt("cpu_replicas"))
+                .setCollectiveTimeout(recipe.getInt("collective_timeout"))
+                .setCollectivePorts(recipe.getString("collective_ports"))
+                .setCollectiveWire(recipe.getString("collective_wire").toLowerCase(Locale.ROOT))
                 .setNumWorkers(workers);
         double[] scale = range(recipe, "scale");
         classifier.setCropScale(scale[0], scale[1]);

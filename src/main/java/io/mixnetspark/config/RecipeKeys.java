@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * {@code RecipeKeys} lists every key a recipe may set: MindCV's training and validation keys
  * ({@code config.py}, with its defaults, so a MindCV recipe loads unchanged), then the few keys
- * mixnet-spark adds ({@code layout}, {@code device}). The one deliberate difference: {@code model}
- * defaults to {@code mixnet_s} instead of MindCV's {@code mobilenet_v2_035_224}.
+ * mixnet-spark adds ({@code layout}, {@code device}, the {@code collective_*} keys of the workers'
+ * gradient exchange, ...). The one deliberate difference: {@code model} defaults to {@code
+ * mixnet_s} instead of MindCV's {@code mobilenet_v2_035_224}.
  */
 public final class RecipeKeys {
 
@@ -121,6 +122,9 @@ public final class RecipeKeys {
         key("device", STRING, "auto", "auto (the GPU Spark assigned, else CPU), cpu or gpu");
         key("pretrained_weights", STRING, "", "pretrained weights by name: mixnet_s, mindcv/mixnet_s, hf://ORG/REPO[/FILE]");
         key("cpu_replicas", INTEGER, 0, "data-parallel replicas per CPU worker, one core each (0 = one per core)");
+        key("collective_timeout", INTEGER, 60, "seconds the workers wait for each other in a gradient exchange");
+        key("collective_ports", STRING, "0", "ports the workers listen on for gradients: 0 (any free) or first-last");
+        key("collective_wire", STRING, "float32", "gradient exchange wire format: float32, float16 or bfloat16");
     }
 
     private RecipeKeys() {}

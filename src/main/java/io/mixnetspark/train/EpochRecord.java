@@ -23,7 +23,11 @@ import java.util.List;
  * @param valLoss validation cross-entropy (no smoothing)
  * @param lr learning rate of the last step
  * @param seconds wall time of the slowest worker's training pass
- * @param syncMillis mean wall time of one gradient exchange (allGather round trip, encode, sum)
+ * @param syncMillis mean wall time of one gradient exchange (flatten, allReduce between the workers,
+ *     scatter back)
+ * @param driverBytes bytes all workers sent through Spark's barrier coordinator on the driver since
+ *     the previous record (step counts, addresses, epoch figures: never gradients); 0 in histories
+ *     written before it was counted
  */
 public record EpochRecord(
         int epoch,
@@ -39,7 +43,8 @@ public record EpochRecord(
         double valLoss,
         double lr,
         double seconds,
-        double syncMillis) implements Serializable {
+        double syncMillis,
+        long driverBytes) implements Serializable {
 
     /**
      * Combines every worker's view of an epoch.
@@ -56,6 +61,7 @@ public record EpochRecord(
         double lossSum = 0;
         double correct = 0;
         double seconds = 0;
+        long driverBytes = 0;
         for (WorkerEpoch w : workers) {
             EpochStats s = w.stats();
             images += s.images();
@@ -63,12 +69,13 @@ public record EpochRecord(
             correct += s.top1() * s.images();
             seconds = Math.max(seconds, s.seconds());
             val.merge(w.validation());
+            driverBytes += w.driverBytes();
         }
         boolean validated = val.images() > 0;
         return new EpochRecord(first.epoch(), stageAttempt, first.steps(), first.skippedSteps(), images,
                 lossSum / images, correct / images, val.images(), validated ? val.top1() : Double.NaN,
                 validated ? val.top5() : Double.NaN, validated ? val.meanLoss() : Double.NaN, first.lastLr(), seconds,
-                syncMillis);
+                syncMillis, driverBytes);
     }
 
     /**
@@ -76,6 +83,7 @@ public record EpochRecord(
      *
      * @param stats the training pass
      * @param validation the validation counts on its shard
+     * @param driverBytes the bytes it sent through the driver since its previous record
      */
-    public record WorkerEpoch(EpochStats stats, TopKAccumulator validation) implements Serializable {}
+    public record WorkerEpoch(EpochStats stats, TopKAccumulator validation, long driverBytes) implements Serializable {}
 }

@@ -12,6 +12,7 @@ import io.mixnetspark.spark.io.HadoopConf;
 import io.mixnetspark.spark.exec.ModelPayload;
 import io.mixnetspark.spark.io.SparkMlPersistence;
 import io.mixnetspark.spark.train.DistributedFit;
+import io.mixnetspark.spark.train.RingSettings;
 import io.mixnetspark.spark.train.RunCheckpoints;
 import io.mixnetspark.spark.train.StartWeights;
 import io.mixnetspark.spark.train.WorkerResult;
@@ -194,7 +195,8 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
         WorkerSettings settings = new WorkerSettings(recipe, config, getNumWorkers(), getDevice(), getDecodeThreads(),
                 Augmentation.parse(getAugmentation()), cropAndFlip(),
                 new PixelAugmentation(getRandAugment(), getColorJitter(), getErasingProbability()), getCropPct(), runFolder,
-                retention, getDropRemainder(), maxMessageBytes(dataset));
+                retention, getDropRemainder(),
+                RingSettings.withNewSecret(getCollectiveTimeout(), getCollectivePorts(), getCollectiveWire()));
         byte[] start;
         try {
             String startUri = named.map(w -> w.file().toUri().toString())
@@ -248,11 +250,6 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
     /** The image and label of each row that has an image (damaged shard records are skipped). */
     private Dataset<Row> columns(Dataset<?> data) {
         return data.toDF().where(col(getInputCol()).isNotNull()).select(col(getInputCol()), col(getLabelCol()).cast("int"));
-    }
-
-    private static long maxMessageBytes(Dataset<?> dataset) {
-        return Long.parseLong(dataset.sparkSession().sparkContext().conf().get("spark.rpc.message.maxSize", "128"))
-                * 1024 * 1024;
     }
 
     /**
@@ -814,5 +811,35 @@ public final class MixNetClassifier extends Estimator<MixNetClassificationModel>
      */
     public MixNetClassifier setCpuReplicas(int value) {
         return checked(cpuReplicas(), value);
+    }
+
+    /**
+     * Sets {@link #collectiveTimeout()}.
+     *
+     * @param value seconds
+     * @return this classifier
+     */
+    public MixNetClassifier setCollectiveTimeout(int value) {
+        return checked(collectiveTimeout(), value);
+    }
+
+    /**
+     * Sets {@link #collectivePorts()}.
+     *
+     * @param value {@code 0}, a port, or {@code first-last}
+     * @return this classifier
+     */
+    public MixNetClassifier setCollectivePorts(String value) {
+        return checked(collectivePorts(), value);
+    }
+
+    /**
+     * Sets {@link #collectiveWire()}.
+     *
+     * @param value float32, float16 or bfloat16
+     * @return this classifier
+     */
+    public MixNetClassifier setCollectiveWire(String value) {
+        return checked(collectiveWire(), value);
     }
 }

@@ -1,5 +1,6 @@
 package io.mixnetspark.spark.ml;
 
+import io.mixnetspark.collective.PortRange;
 import io.mixnetspark.config.RecipeKeys;
 import io.mixnetspark.data.transform.RandAugment;
 import io.mixnetspark.data.transform.TrainTransform;
@@ -485,6 +486,48 @@ public interface MixNetClassifierParams
                 + " PyTorch thread)", ParamValidators.gtEq(0)), RecipeKeys.defaultValue("cpu_replicas"));
     }
 
+    /**
+     * The seconds a worker waits for the ring of workers to form and for each step of a gradient
+     * exchange between them; a worker lost or stalled mid-exchange fails the step after at most this
+     * long, naming this param, and the stage is retried from the newest checkpoint (recipe key {@code
+     * collective_timeout}). Default 60.
+     *
+     * @return the param
+     */
+    default IntParam collectiveTimeout() {
+        return declare("collectiveTimeout", (owner, name) -> new IntParam(owner, name,
+                "seconds a worker waits for the ring to form and for each step of a gradient exchange (>= 1)",
+                ParamValidators.gtEq(1)), RecipeKeys.defaultValue("collective_timeout"));
+    }
+
+    /**
+     * The TCP ports on which the workers listen for each other's gradients: {@code 0} for any free
+     * port, or {@code first-last} (inclusive) for a firewalled cluster (recipe key {@code
+     * collective_ports}). Default {@code 0}.
+     *
+     * @return the param
+     */
+    default Param<String> collectivePorts() {
+        return declare("collectivePorts", (owner, name) -> new Param<>(owner, name,
+                "ports the workers listen on for gradient exchange: 0 (any free port), a port, or first-last",
+                ParamChecks.<String>of(MixNetClassifierParams::isPortRange)),
+                RecipeKeys.defaultValue("collective_ports"));
+    }
+
+    /**
+     * How gradients travel between workers: {@code float32} (exact), or {@code float16} / {@code
+     * bfloat16} at half the bytes (every partial sum rounded; all workers still agree bit for bit)
+     * (recipe key {@code collective_wire}). Default {@code float32}.
+     *
+     * @return the param
+     */
+    default Param<String> collectiveWire() {
+        return declare("collectiveWire", (owner, name) -> new Param<>(owner, name,
+                "wire format of the gradient exchange: float32, float16 or bfloat16",
+                ParamValidators.inArray(Arrays.asList("float32", "float16", "bfloat16"))),
+                RecipeKeys.defaultValue("collective_wire"));
+    }
+
     /** @return the label column */
     default String getLabelCol() {
         return getOrDefault(labelCol());
@@ -678,6 +721,30 @@ public interface MixNetClassifierParams
     /** @return the replicas per CPU worker */
     default int getCpuReplicas() {
         return (Integer) getOrDefault(cpuReplicas());
+    }
+
+    /** @return the seconds of the collective's connect and exchange timeouts */
+    default int getCollectiveTimeout() {
+        return (Integer) getOrDefault(collectiveTimeout());
+    }
+
+    /** @return the collective's port range */
+    default String getCollectivePorts() {
+        return getOrDefault(collectivePorts());
+    }
+
+    /** @return the collective's wire format */
+    default String getCollectiveWire() {
+        return getOrDefault(collectiveWire());
+    }
+
+    private static boolean isPortRange(String ports) {
+        try {
+            PortRange.parse(ports);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isRandAugmentPolicy(String policy) {

@@ -2,6 +2,9 @@ package io.mixnetspark.spark.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import io.mixnetspark.collective.PeerAddress;
+import io.mixnetspark.collective.RingCollective;
+import io.mixnetspark.collective.RingListener;
 import io.mixnetspark.concurrent.DaemonThreads;
 import io.mixnetspark.metrics.TopKAccumulator;
 import io.mixnetspark.model.MixNetModel;
@@ -26,6 +29,7 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -41,9 +45,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code TrainingWorker} is what each task of the barrier training stage runs: one data-parallel
- * worker. It agrees with the others on the steps per epoch, builds the network from the broadcast
- * starting weights (or resumes the run's newest checkpoint), then per epoch trains on its shard
- * with {@link BarrierGradientSync}, evaluates its validation shard, combines every worker's figures
+ * worker. It joins the ring of workers ({@link RingCollective}: the one exchange of addresses through
+ * the driver, then direct connections), agrees with the others on the steps per epoch, builds the
+ * network from the broadcast starting weights (or resumes the run's newest checkpoint), then per
+ * epoch trains on its shard with {@link BarrierGradientSync} over the ring, evaluates its validation shard, combines every worker's figures
  * into an {@link EpochRecord}, and (rank 0) writes a checkpoint and deletes the ones its {@link
  * CheckpointRetention} does not keep. It returns a digest of its final weights; rank 0 also returns
  * the weights and the history.
@@ -102,18 +107,39 @@ final class TrainingWorker implements Serializable {
         }
     }
 
+    /** Joins the ring of workers, then trains over it; the ring closes when the task ends. */
     private WorkerResult train(BarrierTaskContext ctx, Shards shards, ExecutorService pool) throws IOException {
+        CountingAllGather gather = new CountingAllGather(ctx::allGather);
+        try (RingCollective ring = joinRing(ctx, gather)) {
+            return train(ctx, shards, pool, gather, new BarrierGradientSync(ring));
+        }
+    }
+
+    /**
+     * Opens this worker's listener on its executor's host, publishes its address in the one
+     * allGather of addresses, and forms the ring with the secret of this stage attempt.
+     */
+    private RingCollective joinRing(BarrierTaskContext ctx, AllGather gather) throws IOException {
+        int rank = ctx.partitionId();
+        String host = PeerAddress.parse(ctx.getTaskInfos()[rank].address()).host();
+        try (RingListener listener = RingListener.open(settings.ring().on(host))) {
+            List<PeerAddress> peers = Arrays.stream(gather.exchange(listener.address().toString()))
+                    .map(PeerAddress::parse).toList();
+            return listener.join(rank, peers, settings.ring().secretFor(ctx.stageAttemptNumber()));
+        }
+    }
+
+    private WorkerResult train(BarrierTaskContext ctx, Shards shards, ExecutorService pool, CountingAllGather gather,
+            BarrierGradientSync sync) throws IOException {
         int rank = ctx.partitionId();
         int workers = settings.numWorkers();
         TrainingRecipe recipe = settings.recipe();
-        AllGather gather = ctx::allGather;
         int steps = agreeOnSteps(gather, shards.train().size(), recipe.batchSize(), settings.dropRemainder());
         OfflineEngine.pytorch();
         Device device = TaskDevice.choose(settings.device());
         Configuration conf = hadoop.value().value();
         RunCheckpoints checkpoints = settings.runFolder() == null ? null : new RunCheckpoints(conf, settings.runFolder());
         Optional<HadoopCheckpointFiles> latest = checkpoints == null ? Optional.empty() : checkpoints.latest();
-        BarrierGradientSync sync = new BarrierGradientSync(gather, rank, workers, settings.maxMessageBytes());
         ImagePreparer trainPrep = settings.augmentation().trainPreparer(settings);
         ImagePreparer evalPrep = Augmentation.NONE.trainPreparer(settings);
         List<EpochRecord> history = new ArrayList<>();
@@ -131,7 +157,7 @@ final class TrainingWorker implements Serializable {
                 TopKAccumulator val = trainer.evaluate(ShardBatches.evaluation(shards.validation(),
                         recipe.batchSize(), recipe.imageSize(), evalPrep, pool));
                 List<EpochRecord.WorkerEpoch> all = new ArrayList<>();
-                for (String m : gather.exchange(Messages.object(new EpochRecord.WorkerEpoch(stats, val)))) {
+                for (String m : gather.exchange(Messages.object(new EpochRecord.WorkerEpoch(stats, val, gather.takeBytes())))) {
                     all.add(Messages.object(m, EpochRecord.WorkerEpoch.class));
                 }
                 EpochRecord record = EpochRecord.merge(all, ctx.stageAttemptNumber(), syncMillis);
@@ -146,7 +172,7 @@ final class TrainingWorker implements Serializable {
                         checkpoints.prune(settings.retention(), history);
                     }
                     ctx.barrier();
-                    FaultInjection.afterCheckpoint(ctx, rank, workers, epoch);
+                    FaultInjection.afterCheckpoint(ctx, rank, workers, epoch, sync);
                 }
             }
             byte[] weights = finalWeights(model, trainer);

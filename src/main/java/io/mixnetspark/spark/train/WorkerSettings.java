@@ -27,7 +27,7 @@ import java.io.Serializable;
  * @param retention when to checkpoint and which checkpoints to keep
  * @param dropRemainder whether an epoch leaves out the last, smaller batch (MindCV's {@code
  *     drop_remainder}) instead of training on it
- * @param maxMessageBytes {@code spark.rpc.message.maxSize} in bytes
+ * @param ring the secret and settings of the ring the workers exchange gradients over
  */
 public record WorkerSettings(
         TrainingRecipe recipe,
@@ -42,7 +42,7 @@ public record WorkerSettings(
         String runFolder,
         CheckpointRetention retention,
         boolean dropRemainder,
-        long maxMessageBytes) implements PreparationSettings, Serializable {
+        RingSettings ring) implements PreparationSettings, Serializable {
 
     /**
      * Returns the recipe's image size, for {@link PreparationSettings}.

@@ -12,7 +12,7 @@
  *   <li>{@link io.mixnetspark.spark.train.WorkerSettings}: what the driver ships to every worker,
  *       including the {@code io.mixnetspark.train.input.PreparationSettings} of its images;
  *   <li>{@link io.mixnetspark.spark.train.BarrierGradientSync}: synchronous gradient averaging
- *       over {@code BarrierTaskContext.allGather};
+ *       over the workers' ring ({@code io.mixnetspark.collective}), off the driver;
  *   <li>{@link io.mixnetspark.spark.train.RunCheckpoints} and {@link
  *       io.mixnetspark.spark.train.HadoopCheckpointFiles}: per-epoch checkpoints on any Hadoop
  *       file system, pruned by a {@code io.mixnetspark.train.CheckpointRetention}, and resuming
@@ -21,7 +21,8 @@
  *       pretrained with a new head), made on the driver.
  * </ul>
  *
- * <p>Imports Spark, Hadoop, {@code io.mixnetspark.train} and {@code train.input}, {@code model},
- * {@code metrics} and {@code spark.exec}; nothing here is used by the labeling path.
+ * <p>Imports Spark, Hadoop, {@code io.mixnetspark.train} and {@code train.input}, {@code
+ * collective}, {@code model}, {@code metrics} and {@code spark.exec}; nothing here is used by the
+ * labeling path.
  */
 package io.mixnetspark.spark.train;

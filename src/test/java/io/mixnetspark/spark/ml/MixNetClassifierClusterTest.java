@@ -26,11 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link MixNetClassifier} on a real multi-JVM cluster ({@code local-cluster}, two executor JVMs of
- * one core): two workers train on 24 real photos (3 classes, 64 px) and end with identical
- * weights; too few slots and dynamic allocation fail at once; a worker whose JVM is killed after a
- * checkpoint is replaced and the fit resumes from that checkpoint.
+ * one core): two workers train on 24 real photos (3 classes, 64 px) through their ring of direct
+ * connections and end with identical weights, sending only a few kilobytes through the driver;
+ * too few slots and dynamic allocation fail at once; a worker whose JVM is killed in the middle of
+ * a gradient exchange is replaced and the fit resumes from the newest checkpoint.
  */
 class MixNetClassifierClusterTest {
+
+    /** What one worker may send through the driver in an epoch: addresses, counts, epoch figures. */
+    private static final long MAX_DRIVER_BYTES_PER_WORKER = 64 * 1024;
 
     private static SparkSession spark;
     private static Dataset<Row> photos;
@@ -82,6 +86,8 @@ class MixNetClassifierClusterTest {
             assertEquals(24, r.trainImages(), r.toString());
             assertEquals(24, r.valImages(), r.toString());
             assertTrue(r.valTop5() >= r.valTop1() && Double.isFinite(r.valLoss()), r.toString());
+            // before the ring, each step sent the whole gradient (megabytes of Base64) through the driver
+            assertTrue(r.driverBytes() > 0 && r.driverBytes() < 2 * MAX_DRIVER_BYTES_PER_WORKER, r.toString());
         }
         assertEquals(3, result.model().payload().classes().size());
         assertTrue(result.model().payload().classes().ids().get(0).startsWith("n0"), "classes named by wnid");
@@ -118,7 +124,8 @@ class MixNetClassifierClusterTest {
 
     @Test
     void aKilledWorkerIsReplacedAndTheFitResumesFromTheCheckpoint() throws Exception {
-        // batches of 5 from 12 images per worker, the remainder dropped; only the newest checkpoint kept
+        // batches of 5 from 12 images per worker, the remainder dropped; only the newest checkpoint kept;
+        // the last worker halts in epoch 1's first gradient exchange, while the other waits in the ring
         MixNetClassifier classifier = tiny(2).setBatchSize(5).setDropRemainder(true).setKeepCheckpoints(1)
                 .setCheckpointDir(tmp.resolve("checkpoints").toUri().toString());
         spark.sparkContext().setLocalProperty(FaultInjection.HALT_AFTER_EPOCH, "0");

@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.mixnetspark.collective.CollectiveSettings;
+import io.mixnetspark.collective.PeerAddress;
+import io.mixnetspark.collective.RingCollective;
+import io.mixnetspark.collective.RingListener;
+import io.mixnetspark.collective.StageSecret;
 import io.mixnetspark.model.OfflineEngine;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +24,15 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Gradient averaging between simulated workers (threads sharing an in-memory allGather): the
- * batch-weighted mean, bit-identical on every worker, also when the vector is split into chunks to
- * respect the RPC message limit.
+ * Gradient averaging between simulated workers (threads joined in a ring over loopback): the
+ * batch-weighted mean, bit-identical on every worker; and the steps the workers agree on.
  */
 class BarrierGradientSyncTest {
 
     private static final int[] SIZES = {1500, 7, 2100};
 
     @Test
-    void everyWorkerGetsTheSameBatchWeightedMeanInSeveralChunks() throws Exception {
+    void everyWorkerGetsTheSameBatchWeightedMean() throws Exception {
         int workers = 3;
         int[] batches = {4, 4, 2};
         float[][][] grads = new float[workers][][];
@@ -41,11 +46,13 @@ class BarrierGradientSyncTest {
                 }
             }
         }
-        // A limit that fits 1024 floats per worker per round: 3 rounds for 3607 values.
-        long maxBytes = (long) Math.ceil(1024 * workers * Messages.CHARS_PER_FLOAT / BarrierGradientSync.RPC_SHARE);
-        assertEquals(1024, BarrierGradientSync.chunkFloats(workers, maxBytes));
-        InMemoryAllGather gather = new InMemoryAllGather(workers);
         OfflineEngine.pytorch();
+        List<RingListener> listeners = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            listeners.add(RingListener.open(CollectiveSettings.defaults("127.0.0.1")));
+        }
+        List<PeerAddress> peers = listeners.stream().map(RingListener::address).toList();
+        StageSecret secret = StageSecret.generate();
         ExecutorService threads = Executors.newFixedThreadPool(workers);
         try {
             Future<?>[] done = new Future<?>[workers];
@@ -53,13 +60,15 @@ class BarrierGradientSyncTest {
             for (int w = 0; w < workers; w++) {
                 int rank = w;
                 done[w] = threads.submit(() -> {
-                    try (NDManager manager = NDManager.newBaseManager()) {
+                    try (RingCollective ring = listeners.get(rank).join(rank, peers, secret);
+                            NDManager manager = NDManager.newBaseManager()) {
                         Map<String, NDArray> arrays = new LinkedHashMap<>();
                         for (int t = 0; t < SIZES.length; t++) {
                             arrays.put("t" + t, manager.create(grads[rank][t]));
                         }
-                        new BarrierGradientSync(gather.forRank(rank), rank, workers, maxBytes)
-                                .synchronize(arrays, batches[rank]);
+                        BarrierGradientSync sync = new BarrierGradientSync(ring);
+                        assertEquals(rank, sync.rank());
+                        sync.synchronize(arrays, batches[rank]);
                         results[rank] = arrays.values().stream().map(NDArray::toFloatArray).toArray(float[][]::new);
                     }
                     return null;
@@ -68,7 +77,6 @@ class BarrierGradientSyncTest {
             for (Future<?> f : done) {
                 f.get();
             }
-            assertEquals(4, gather.rounds(), "3 chunks of 1024 floats + 1 of 535");
             for (int t = 0; t < SIZES.length; t++) {
                 float[] expected = new float[SIZES[t]];
                 for (int i = 0; i < SIZES[t]; i++) {
@@ -78,13 +86,26 @@ class BarrierGradientSyncTest {
                     }
                     expected[i] = sum / 10f;
                 }
-                for (int w = 0; w < workers; w++) {
-                    assertArrayEquals(expected, results[w][t], "tensor " + t + " on worker " + w);
+                assertArrayEquals(expected, results[0][t], 1e-6f, "tensor " + t + " on worker 0");
+                for (int w = 1; w < workers; w++) {
+                    assertArrayEquals(results[0][t], results[w][t], "tensor " + t + ": worker " + w + "'s bits");
                 }
             }
         } finally {
             threads.shutdownNow();
+            for (RingListener listener : listeners) {
+                listener.close();
+            }
         }
+    }
+
+    @Test
+    void onlyTheMessagesSentThroughTheDriverAreCounted() {
+        CountingAllGather gather = new CountingAllGather(message -> new String[] {message, message});
+        gather.exchange("12");
+        gather.exchange("héllo");
+        assertEquals(2 + 6, gather.takeBytes(), "UTF-8 bytes of this worker's messages, not the replies");
+        assertEquals(0, gather.takeBytes());
     }
 
     @Test
@@ -103,13 +124,6 @@ class BarrierGradientSyncTest {
                 () -> stepsFor(List.of(12, 3), 4, true));
         assertTrue(e.getMessage().contains("worker 1 received 3 images, fewer than one batch of 4"), e.getMessage());
         assertTrue(e.getMessage().contains("dropRemainder=false"), e.getMessage());
-    }
-
-    @Test
-    void aTinyRpcLimitIsRefusedWithTheSettingToRaise() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BarrierGradientSync.chunkFloats(8, 1000));
-        assertTrue(e.getMessage().contains("spark.rpc.message.maxSize"), e.getMessage());
     }
 
     private static int stepsFor(List<Integer> images, int batchSize, boolean dropRemainder) {

@@ -96,7 +96,7 @@ class CheckpointRetentionTest {
     private static List<EpochRecord> history() {
         List<EpochRecord> history = new ArrayList<>();
         for (int e = 0; e < VAL_TOP1.length; e++) {
-            history.add(new EpochRecord(e, 0, 3, 0, 24, 1.0, 0.5, 24, VAL_TOP1[e], 0.9, 1.0, 0.01, 1.0, 0.0));
+            history.add(new EpochRecord(e, 0, 3, 0, 24, 1.0, 0.5, 24, VAL_TOP1[e], 0.9, 1.0, 0.01, 1.0, 0.0, 0));
         }
         return history;
     }

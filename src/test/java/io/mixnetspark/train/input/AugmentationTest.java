@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mixnetspark.data.transform.TrainTransform;
 import io.mixnetspark.model.arch.MixNetConfig;
 import io.mixnetspark.model.arch.MixNetVariant;
+import io.mixnetspark.spark.train.RingSettings;
 import io.mixnetspark.spark.train.WorkerSettings;
 import io.mixnetspark.testing.SharedData;
 import io.mixnetspark.train.CheckpointRetention;
@@ -127,6 +128,7 @@ class AugmentationTest {
         TrainingRecipe recipe = TrainingRecipe.builder().setEpochs(1).setBatchSize(1).setLr(0.1).optImageSize(SIZE).build();
         MixNetConfig config = MixNetConfig.builder(MixNetVariant.MIXNET_S).optNumClasses(10).build();
         return new WorkerSettings(recipe, config, 1, "cpu", 1, augmentation, cropAndFlip, pixels, 0.875, null,
-                new CheckpointRetention(0, CheckpointRetention.Policy.LATEST_K, 1), false, 1 << 20);
+                new CheckpointRetention(0, CheckpointRetention.Policy.LATEST_K, 1), false,
+                RingSettings.withNewSecret(60, "0", "float32"));
     }
 }
