@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * worker. It joins the ring of workers ({@link RingCollective}: the one exchange of addresses through
  * the driver, then direct connections), agrees with the others on the steps per epoch, builds the
  * network from the broadcast starting weights (or resumes the run's newest checkpoint), then per
- * epoch trains on its shard with {@link BarrierGradientSync} over the ring, evaluates its validation shard, combines every worker's figures
- * into an {@link EpochRecord}, and (rank 0) writes a checkpoint and deletes the ones its {@link
+ * epoch trains on its shard with {@link BarrierGradientSync} over the ring, evaluates its
+ * validation shard, combines every worker's figures into an {@link EpochRecord}, and (rank 0) writes a checkpoint and deletes the ones its {@link
  * CheckpointRetention} does not keep. It returns a digest of its final weights; rank 0 also returns
  * the weights and the history.
  *
